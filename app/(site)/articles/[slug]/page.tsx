@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AboutPublication } from "@/components/articles/about-publication";
+import { AuthorBox } from "@/components/articles/author-box";
+import { CommentList } from "@/components/comments/comment-list";
+import { LeaveAReply } from "@/components/comments/leave-a-reply";
+import { DateTime } from "@/components/ui/date-time";
+import { getPublishedArticleBySlug } from "@/db/queries/articles";
+import { renderMarkdown } from "@/lib/markdown";
+
+type Params = Promise<{ slug: string }>;
+
+// Shared by generateMetadata and the page within one request.
+const loadArticle = cache(async (slug: string) => {
+  const article = await getPublishedArticleBySlug({ slug });
+  if (!article) notFound();
+  return article;
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const article = await loadArticle((await params).slug);
+  return {
+    title: article.title,
+    description: article.excerpt,
+    alternates: { canonical: `/articles/${article.slug}` },
+  };
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  const article = await loadArticle((await params).slug);
+  return (
+    <>
+      <article className="article">
+        <header className="article-header">
+          <h1>{article.title}</h1>
+          <p className="byline">
+            By <Link href={`/authors/${article.author.slug}`}>{article.author.displayName}</Link>
+            {" · "}
+            <DateTime date={article.publishedAt} />
+          </p>
+        </header>
+        <div className="article-body">{renderMarkdown(article.body)}</div>
+        {article.tags.length > 0 ? (
+          <footer className="article-footer">
+            <h2 className="visually-hidden">Tags</h2>
+            <ul className="tag-list">
+              {article.tags.map((tag) => (
+                <li key={tag.id}>
+                  <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      <AboutPublication article={article} />
+      <AuthorBox author={article.author} />
+      <CommentList articleId={article.id} />
+      <LeaveAReply commentsOpen={article.commentsOpen} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { languageName } from "@/lib/dates";
+
+export function PublicationFacts({
+  publication,
+}: {
+  publication: { country: string | null; language: string | null; website: string | null };
+}) {
+  const { country, language, website } = publication;
+  if (!country && !language && !website) return null;
+  return (
+    <dl className="facts">
+      {country ? (
+        <>
+          <dt>Country</dt>
+          <dd>{country}</dd>
+        </>
+      ) : null}
+      {language ? (
+        <>
+          <dt>Language</dt>
+          <dd>{languageName(language)}</dd>
+        </>
+      ) : null}
+      {website ? (
+        <>
+          <dt>Website</dt>
+          <dd>
+            <a href={website} rel="noopener noreferrer">
+              {website.replace(/^https?:\/\//, "")}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { getConfig } from "../lib/config";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type SqliteConnection = Database.Database;
+
+// Every connection, whichever process opens it, gets the same pragmas.
+export function openSqlite(file: string, options: { readonly?: boolean } = {}): SqliteConnection {
+  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // Writers from other processes (CLI, a second server) wait instead of failing with SQLITE_BUSY.
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function drizzleFor(sqlite: SqliteConnection): Db {
+  return drizzle(sqlite, { schema });
+}
+
+type Holder = { sqlite: SqliteConnection; db: Db; file: string };
+let holder: Holder | undefined;
+
+// The database opens lazily on first use: importing the data layer (as `next build` does when it
+// collects pages) must never open or create the database file.
+export function getDb(): Db {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("The database was queried during `next build`; pages must render at request time.");
+  }
+  if (!holder) {
+    const file = getConfig().databasePath;
+    const sqlite = openSqlite(file);
+    holder = { sqlite, db: drizzleFor(sqlite), file };
+  }
+  return holder.db;
+}
+
+export function closeDb(): void {
+  holder?.sqlite.close();
+  holder = undefined;
+}

@@ -1,0 +1,247 @@
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
+import { ARTICLES_PER_PAGE, countPages, pageOffset, type Page } from "../../lib/pagination";
+import { getDb } from "../client";
+import { articles, articleTags, publications, tags, users } from "../schema";
+import { approvedCommentCount, isVisibleToReaders } from "./article-visibility";
+
+export type ArticleSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  publishedAt: Date;
+  commentCount: number;
+  author: { id: number; slug: string; displayName: string };
+};
+
+export type PublishedArticle = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  body: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  commentsOpen: boolean;
+  originalTitle: string | null;
+  originalUrl: string | null;
+  originalLanguage: string | null;
+  author: { id: number; slug: string; displayName: string; bio: string };
+  publication: {
+    id: number;
+    slug: string;
+    name: string;
+    country: string | null;
+    language: string | null;
+    website: string | null;
+    description: string;
+  } | null;
+  tags: { id: number; slug: string; name: string }[];
+};
+
+export async function getPublishedArticleBySlug({
+  slug,
+  now = new Date(),
+}: {
+  slug: string;
+  now?: Date;
+}): Promise<PublishedArticle | null> {
+  const db = getDb();
+  const row = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      excerpt: articles.excerpt,
+      body: articles.body,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      commentsOpen: articles.commentsOpen,
+      originalTitle: articles.originalTitle,
+      originalUrl: articles.originalUrl,
+      originalLanguage: articles.originalLanguage,
+      author: { id: users.id, slug: users.slug, displayName: users.displayName, bio: users.bio },
+      publicationId: articles.publicationId,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .where(and(eq(articles.slug, slug), isVisibleToReaders(now)))
+    .get();
+  if (!row || !row.publishedAt) return null;
+
+  const publication =
+    row.publicationId === null
+      ? null
+      : (db
+          .select({
+            id: publications.id,
+            slug: publications.slug,
+            name: publications.name,
+            country: publications.country,
+            language: publications.language,
+            website: publications.website,
+            description: publications.description,
+          })
+          .from(publications)
+          .where(eq(publications.id, row.publicationId))
+          .get() ?? null);
+
+  const articleTagList = db
+    .select({ id: tags.id, slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(tags.name)
+    .all();
+
+  recordCacheTags(
+    cacheTags.article(row.id),
+    cacheTags.author(row.author.id),
+    ...(publication ? [cacheTags.publication(publication.id)] : []),
+    ...articleTagList.map((tag) => cacheTags.tag(tag.id)),
+  );
+
+  const { publicationId: _publicationId, ...article } = row;
+  return { ...article, publishedAt: row.publishedAt, publication, tags: articleTagList };
+}
+
+const summaryColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  excerpt: articles.excerpt,
+  publishedAt: articles.publishedAt,
+  commentCount: approvedCommentCount,
+  author: { id: users.id, slug: users.slug, displayName: users.displayName },
+};
+
+// One listing shape for every page that lists articles: the home page, an author's, a
+// publication's and a tag's. `scope` narrows the visible articles; `listingTag` is the tag whose
+// invalidation means "an article joined or left this listing".
+async function listVisibleArticles({
+  scope,
+  listingTag,
+  page,
+  perPage,
+  now,
+}: {
+  scope: SQL | undefined;
+  listingTag: string;
+  page: number;
+  perPage: number;
+  now: Date;
+}): Promise<Page<ArticleSummary>> {
+  const db = getDb();
+  const where = and(isVisibleToReaders(now), scope);
+  const total = db.select({ total: count() }).from(articles).where(where).get()?.total ?? 0;
+  const rows = db
+    .select(summaryColumns)
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .where(where)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(perPage)
+    .offset(pageOffset(page, perPage))
+    .all();
+
+  recordCacheTags(
+    listingTag,
+    ...rows.flatMap((row) => [cacheTags.article(row.id), cacheTags.author(row.author.id)]),
+  );
+  const items = rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
+  return { items, page, total, pageCount: countPages(total, perPage) };
+}
+
+export function listPublishedArticles({
+  page,
+  perPage = ARTICLES_PER_PAGE,
+  now = new Date(),
+}: {
+  page: number;
+  perPage?: number;
+  now?: Date;
+}): Promise<Page<ArticleSummary>> {
+  return listVisibleArticles({ scope: undefined, listingTag: cacheTags.articleListing, page, perPage, now });
+}
+
+export function listPublishedArticlesByAuthor({
+  authorId,
+  page,
+  perPage = ARTICLES_PER_PAGE,
+  now = new Date(),
+}: {
+  authorId: number;
+  page: number;
+  perPage?: number;
+  now?: Date;
+}): Promise<Page<ArticleSummary>> {
+  return listVisibleArticles({
+    scope: eq(articles.authorId, authorId),
+    listingTag: cacheTags.author(authorId),
+    page,
+    perPage,
+    now,
+  });
+}
+
+export function listPublishedArticlesByPublication({
+  publicationId,
+  page,
+  perPage = ARTICLES_PER_PAGE,
+  now = new Date(),
+}: {
+  publicationId: number;
+  page: number;
+  perPage?: number;
+  now?: Date;
+}): Promise<Page<ArticleSummary>> {
+  return listVisibleArticles({
+    scope: eq(articles.publicationId, publicationId),
+    listingTag: cacheTags.publication(publicationId),
+    page,
+    perPage,
+    now,
+  });
+}
+
+export function listPublishedArticlesByTag({
+  tagId,
+  page,
+  perPage = ARTICLES_PER_PAGE,
+  now = new Date(),
+}: {
+  tagId: number;
+  page: number;
+  perPage?: number;
+  now?: Date;
+}): Promise<Page<ArticleSummary>> {
+  const db = getDb();
+  const taggedArticleIds = db
+    .select({ articleId: articleTags.articleId })
+    .from(articleTags)
+    .where(eq(articleTags.tagId, tagId));
+  return listVisibleArticles({
+    scope: inArray(articles.id, taggedArticleIds),
+    listingTag: cacheTags.tag(tagId),
+    page,
+    perPage,
+    now,
+  });
+}
+
+export async function countPublishedArticlesByAuthor({
+  authorId,
+  now = new Date(),
+}: {
+  authorId: number;
+  now?: Date;
+}): Promise<number> {
+  recordCacheTags(cacheTags.author(authorId));
+  const row = getDb()
+    .select({ total: count() })
+    .from(articles)
+    .where(and(eq(articles.authorId, authorId), isVisibleToReaders(now)))
+    .get();
+  return row?.total ?? 0;
+}

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import { cacheTags } from "../../lib/cache-tags";
+import { invalidateCacheTags } from "../cache-invalidation";
+import { getDb } from "../client";
+import { comments, type CommentStatus } from "../schema";
+
+// Only approved comments are visible, so only a change into or out of "approved" touches pages;
+// invalidating on every status change keeps the rule simple and costs one log row.
+export async function insertComment({
+  articleId,
+  authorId,
+  parentId = null,
+  body,
+  status,
+}: {
+  articleId: number;
+  authorId: number;
+  parentId?: number | null;
+  body: string;
+  status: CommentStatus;
+}): Promise<number> {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const inserted = tx
+      .insert(comments)
+      .values({ articleId, authorId, parentId, body, status })
+      .returning({ id: comments.id })
+      .get();
+    if (status === "approved") invalidateCacheTags(tx, [cacheTags.article(articleId)]);
+    return inserted.id;
+  });
+}
+
+export async function setCommentStatus({
+  commentId,
+  status,
+  moderatorId,
+}: {
+  commentId: number;
+  status: CommentStatus;
+  moderatorId: number | null;
+}): Promise<boolean> {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(comments)
+      .set({ status, moderatedById: moderatorId, moderatedAt: new Date(), updatedAt: new Date() })
+      .where(eq(comments.id, commentId))
+      .returning({ articleId: comments.articleId })
+      .get();
+    if (!updated) return false;
+    invalidateCacheTags(tx, [cacheTags.article(updated.articleId)]);
+    return true;
+  });
+}

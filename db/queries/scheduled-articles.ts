@@ -1,0 +1,40 @@
+import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
+import type { ArticleTagSource } from "../../lib/cache-tags";
+import type { Db } from "../client";
+import { articles, articleTags } from "../schema";
+
+// The next moment a scheduled article becomes visible, so caches can expire exactly then.
+export function getNextScheduledPublicationTime(db: Db, after: Date): Date | null {
+  const row = db
+    .select({ publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(eq(articles.status, "scheduled"), gt(articles.publishedAt, after)))
+    .orderBy(asc(articles.publishedAt))
+    .limit(1)
+    .get();
+  return row?.publishedAt ?? null;
+}
+
+// Scheduled articles whose time fell in (after, until]: the pages that list them must change.
+export function listArticlesScheduledBetween(db: Db, after: Date, until: Date): ArticleTagSource[] {
+  const rows = db
+    .select({ id: articles.id, authorId: articles.authorId, publicationId: articles.publicationId })
+    .from(articles)
+    .where(and(eq(articles.status, "scheduled"), gt(articles.publishedAt, after), lte(articles.publishedAt, until)))
+    .all();
+  if (rows.length === 0) return [];
+  const links = db
+    .select({ articleId: articleTags.articleId, tagId: articleTags.tagId })
+    .from(articleTags)
+    .where(
+      inArray(
+        articleTags.articleId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .all();
+  return rows.map((row) => ({
+    ...row,
+    tagIds: links.filter((link) => link.articleId === row.id).map((link) => link.tagId),
+  }));
+}

@@ -1,0 +1,25 @@
+import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
+import { parseSiteSettings, type SiteSettings } from "../../lib/site-settings";
+import { invalidateCacheTags } from "../cache-invalidation";
+import { getDb } from "../client";
+import { siteSettings } from "../schema";
+
+export async function getSiteSettings(): Promise<SiteSettings> {
+  recordCacheTags(cacheTags.site);
+  const rows = getDb().select({ key: siteSettings.key, value: siteSettings.value }).from(siteSettings).all();
+  return parseSiteSettings(Object.fromEntries(rows.map((row) => [row.key, row.value])));
+}
+
+export async function updateSiteSettings(changes: Partial<SiteSettings>): Promise<void> {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      tx.insert(siteSettings)
+        .values({ key, value, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: new Date() } })
+        .run();
+    }
+    invalidateCacheTags(tx, [cacheTags.site]);
+  });
+}

@@ -1,0 +1,234 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+// Times are stored as integer milliseconds since the epoch (UTC) and read back as Date.
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () =>
+  timestamp("created_at")
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const userRoles = ["reader", "author", "moderator", "admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Stored lower-cased by the data layer, so the unique index is case-insensitive in effect.
+    email: text("email").notNull(),
+    slug: text("slug").notNull(),
+    displayName: text("display_name").notNull(),
+    bio: text("bio").notNull().default(""),
+    // Null means the account cannot sign in with a password (demo authors, invited users).
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: userRoles }).notNull().default("reader"),
+    bannedAt: timestamp("banned_at"),
+    // Null with bannedAt set means a permanent ban; expiry is checked when the user acts.
+    bannedUntil: timestamp("banned_until"),
+    banReason: text("ban_reason"),
+    // Bumped to revoke every session issued before (sign out everywhere, password change, ban).
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_slug_unique").on(t.slug),
+    index("users_role_idx").on(t.role),
+    check("users_role_check", sql`${t.role} in ('reader', 'author', 'moderator', 'admin')`),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+// The outlet a translated article originally appeared in.
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    country: text("country"),
+    // BCP 47 tag, e.g. "ja".
+    language: text("language"),
+    website: text("website"),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("publications_slug_unique").on(t.slug)],
+);
+export type Publication = typeof publications.$inferSelect;
+export type NewPublication = typeof publications.$inferInsert;
+
+export const articleStatuses = ["draft", "scheduled", "published"] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    excerpt: text("excerpt").notNull().default(""),
+    // Markdown source; rendered through lib/markdown.
+    body: text("body").notNull().default(""),
+    status: text("status", { enum: articleStatuses }).notNull().default("draft"),
+    // For scheduled articles the moment they become visible; readers see an article when its
+    // status is published or scheduled and this moment has passed.
+    publishedAt: timestamp("published_at"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
+    originalTitle: text("original_title"),
+    originalUrl: text("original_url"),
+    originalLanguage: text("original_language"),
+    commentsOpen: integer("comments_open", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    uniqueIndex("articles_slug_unique").on(t.slug),
+    // Partial indexes hold only reader-visible candidates, so every listing walks them newest first.
+    index("articles_listed_idx")
+      .on(t.publishedAt)
+      .where(sql`${t.status} in ('published', 'scheduled')`),
+    index("articles_author_listed_idx")
+      .on(t.authorId, t.publishedAt)
+      .where(sql`${t.status} in ('published', 'scheduled')`),
+    index("articles_publication_listed_idx")
+      .on(t.publicationId, t.publishedAt)
+      .where(sql`${t.status} in ('published', 'scheduled')`),
+    index("articles_author_status_idx").on(t.authorId, t.status, t.updatedAt),
+    index("articles_status_published_idx").on(t.status, t.publishedAt),
+    check("articles_status_check", sql`${t.status} in ('draft', 'scheduled', 'published')`),
+    check(
+      "articles_visible_have_date_check",
+      sql`${t.status} = 'draft' or ${t.publishedAt} is not null`,
+    ),
+  ],
+);
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+
+export const tags = sqliteTable(
+  "tags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tags_slug_unique").on(t.slug)],
+);
+export type Tag = typeof tags.$inferSelect;
+export type NewTag = typeof tags.$inferInsert;
+
+export const articleTags = sqliteTable(
+  "article_tags",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId, t.articleId)],
+);
+export type ArticleTag = typeof articleTags.$inferSelect;
+
+export const commentStatuses = ["pending", "approved", "spam", "trash"] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
+    // Null once the author's account is deleted and the comment is kept as "deleted user".
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    status: text("status", { enum: commentStatuses }).notNull().default("pending"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    moderatedById: integer("moderated_by_id").references(() => users.id, { onDelete: "set null" }),
+    moderatedAt: timestamp("moderated_at"),
+  },
+  (t) => [
+    index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
+    index("comments_status_created_idx").on(t.status, t.createdAt),
+    index("comments_author_created_idx").on(t.authorId, t.createdAt),
+    index("comments_parent_idx").on(t.parentId),
+    check("comments_status_check", sql`${t.status} in ('pending', 'approved', 'spam', 'trash')`),
+  ],
+);
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+
+// Site settings editable by admins; values are JSON. Environment settings live in lib/config.ts.
+export const siteSettings = sqliteTable("site_settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+});
+export type SiteSetting = typeof siteSettings.$inferSelect;
+
+// Append-only log of cache tags invalidated by writes. Every server process and every CLI
+// writes here in the same transaction as the change; every process reads it to purge its page
+// cache, so invalidation reaches all of them. Old rows are pruned.
+export const cacheInvalidations = sqliteTable(
+  "cache_invalidations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tag: text("tag").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cache_invalidations_created_idx").on(t.createdAt)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  articles: many(articles),
+  comments: many(comments, { relationName: "commentAuthor" }),
+}));
+
+export const publicationsRelations = relations(publications, ({ many }) => ({
+  articles: many(articles),
+}));
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  author: one(users, { fields: [articles.authorId], references: [users.id] }),
+  publication: one(publications, { fields: [articles.publicationId], references: [publications.id] }),
+  articleTags: many(articleTags),
+  comments: many(comments),
+}));
+
+export const tagsRelations = relations(tags, ({ many }) => ({
+  articleTags: many(articleTags),
+}));
+
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export const commentsRelations = relations(comments, ({ one, many }) => ({
+  article: one(articles, { fields: [comments.articleId], references: [articles.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id], relationName: "commentAuthor" }),
+  moderatedBy: one(users, { fields: [comments.moderatedById], references: [users.id] }),
+  parent: one(comments, { fields: [comments.parentId], references: [comments.id], relationName: "replies" }),
+  replies: many(comments, { relationName: "replies" }),
+}));

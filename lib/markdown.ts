@@ -1,0 +1,18 @@
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import type { ReactNode } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+
+// One pipeline for every place Markdown is shown (article pages now, the editor's preview
+// later), so a preview is exactly what readers get. Raw HTML in the source is dropped by
+// remark-rehype and the result is sanitised; the tree becomes React elements, never an HTML string.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize);
+
+export function renderMarkdown(source: string): ReactNode {
+  const tree = processor.runSync(processor.parse(source));
+  return toJsxRuntime(tree, { Fragment, jsx, jsxs });
+}

@@ -1,0 +1,53 @@
+import { hasSessionCookie } from "../session-cookie";
+
+type CacheableRoute = { pattern: RegExp; queryParams: readonly string[] };
+
+const slug = "[a-z0-9][a-z0-9-]{0,199}";
+
+// Pages whose anonymous rendering is the same for every visitor. Each lists the query parameters
+// the page reads; the others are dropped from the cache key and from the URL Next renders.
+const cacheableRoutes: readonly CacheableRoute[] = [
+  { pattern: /^\/$/, queryParams: ["page"] },
+  { pattern: new RegExp(`^/articles/${slug}$`), queryParams: [] },
+  { pattern: new RegExp(`^/authors/${slug}$`), queryParams: ["page"] },
+  { pattern: new RegExp(`^/publications/${slug}$`), queryParams: ["page"] },
+  { pattern: new RegExp(`^/tags/${slug}$`), queryParams: ["page"] },
+];
+
+// Requests made by Next's client router for RSC payloads, prefetches and server actions.
+const nextInternalHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"] as const;
+
+export type PageRequest = {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+// The normalised path-and-query under which an anonymous page is cached, or null when the
+// request must go to Next uncached.
+export function pageCacheKeyFor(request: PageRequest): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (!request.url || request.url.length > 2048) return null;
+  const cookie = request.headers.cookie;
+  if (hasSessionCookie(Array.isArray(cookie) ? cookie.join(";") : cookie)) return null;
+  if (nextInternalHeaders.some((name) => request.headers[name] !== undefined)) return null;
+
+  const queryStart = request.url.indexOf("?");
+  const pathname = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
+  const route = cacheableRoutes.find((candidate) => candidate.pattern.test(pathname));
+  if (!route) return null;
+  if (queryStart === -1) return pathname;
+
+  const query = new URLSearchParams(request.url.slice(queryStart + 1));
+  if (query.has("_rsc")) return null;
+  const kept = new URLSearchParams();
+  for (const name of route.queryParams) {
+    const values = query.getAll(name);
+    if (values.length > 1) return null;
+    const value = values[0];
+    if (value === undefined || (name === "page" && value === "1")) continue;
+    kept.set(name, value);
+  }
+  const normalisedQuery = kept.toString();
+  return normalisedQuery ? `${pathname}?${normalisedQuery}` : pathname;
+}

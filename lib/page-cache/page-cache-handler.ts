@@ -1,0 +1,122 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { finished } from "node:stream/promises";
+import { collectCacheTags } from "../cache-tags";
+import { pageCacheKeyFor } from "./cacheable-pages";
+import type { CacheInvalidationWatcher } from "./invalidation-watcher";
+import { buildCachedPage, type CachedPage, type Encoding, type PageCacheStore } from "./page-cache-store";
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+type InFlightRender = { startedAt: number; page: Promise<CachedPage | null> };
+
+function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding {
+  const accepted = String(acceptEncoding ?? "");
+  if (/\bbr\b/.test(accepted)) return "br";
+  if (/\bgzip\b/.test(accepted)) return "gzip";
+  return "identity";
+}
+
+function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+  const variant = page.variants[preferredEncoding(req.headers["accept-encoding"])];
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch && ifNoneMatch.includes(page.etagBase)) {
+    const { "content-length": _length, "content-encoding": _encoding, ...headers } = variant.headers;
+    res.writeHead(304, { ...headers, "x-page-cache": "HIT" });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...variant.headers, "x-page-cache": "HIT" });
+  res.end(req.method === "HEAD" ? undefined : variant.body);
+}
+
+// Copies every byte Next writes to the client, so a miss is streamed to its visitor and stored.
+function teeResponseBody(res: ServerResponse): Buffer[] {
+  const chunks: Buffer[] = [];
+  const toBuffer = (chunk: unknown, encoding: unknown): Buffer | null => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
+    if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    return null;
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    const buffer = toBuffer(chunk, encoding);
+    if (buffer) chunks.push(Buffer.from(buffer));
+    return write(chunk, encoding, callback);
+  }) as ServerResponse["write"];
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    const buffer = toBuffer(chunk, encoding);
+    if (buffer) chunks.push(Buffer.from(buffer));
+    return end(chunk, encoding, callback);
+  }) as ServerResponse["end"];
+  return chunks;
+}
+
+function isStorable(res: ServerResponse, headers: OutgoingHttpHeaders, tags: Set<string>): boolean {
+  if (res.statusCode !== 200 || tags.size === 0) return false;
+  if (headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return false;
+  return true;
+}
+
+// The page cache in front of Next: anonymous GETs of cacheable pages are answered from memory;
+// a miss is rendered once by Next (concurrent requests for the same page wait for that render)
+// and stored with the tags of everything the render read.
+export function createPageCacheHandler({
+  store,
+  watcher,
+  render,
+}: {
+  store: PageCacheStore;
+  watcher: CacheInvalidationWatcher;
+  render: RequestHandler;
+}): RequestHandler {
+  const inFlight = new Map<string, InFlightRender>();
+
+  async function renderAndStore(key: string, req: IncomingMessage, res: ServerResponse): Promise<CachedPage | null> {
+    const startedAt = watcher.currentSequence;
+    const tags = new Set<string>();
+    const chunks = teeResponseBody(res);
+    // Next renders the normalised URL, so the stored page matches its key exactly.
+    req.url = key;
+    res.setHeader("x-page-cache", "MISS");
+    await collectCacheTags(tags, () => render(req, res));
+    if (!res.writableFinished) await finished(res).catch(() => undefined);
+
+    const headers = res.getHeaders();
+    if (!isStorable(res, headers, tags) || !res.writableFinished) return null;
+    watcher.sync();
+    if (watcher.invalidatedSince(startedAt, tags)) return null;
+    const page = buildCachedPage({ key, tags: [...tags], headers, body: Buffer.concat(chunks) });
+    store.set(page);
+    return page;
+  }
+
+  return async function handlePageRequest(req, res) {
+    const key = pageCacheKeyFor(req);
+    if (key === null) {
+      res.setHeader("x-page-cache", "BYPASS");
+      return render(req, res);
+    }
+    watcher.sync();
+    const cached = store.get(key);
+    if (cached) return sendCachedPage(req, res, cached);
+    if (req.method === "HEAD") return render(req, res);
+
+    const running = inFlight.get(key);
+    // Joining is safe only if nothing was invalidated since that render began.
+    if (running && running.startedAt === watcher.currentSequence) {
+      const page = await running.page.catch(() => null);
+      if (page) return sendCachedPage(req, res, page);
+      return render(req, res);
+    }
+
+    const started: InFlightRender = { startedAt: watcher.currentSequence, page: renderAndStore(key, req, res) };
+    inFlight.set(key, started);
+    try {
+      await started.page;
+    } finally {
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    }
+  };
+}

@@ -1,0 +1,156 @@
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
+import type { OutgoingHttpHeaders } from "node:http";
+
+export type Encoding = "br" | "gzip" | "identity";
+
+type Variant = { body: Buffer; headers: OutgoingHttpHeaders };
+
+export type CachedPage = {
+  key: string;
+  tags: readonly string[];
+  etagBase: string;
+  variants: Record<Encoding, Variant>;
+  bytes: number;
+};
+
+// Headers that belong to one response, not to the page: recomputed or dropped when serving.
+const perResponseHeaders = new Set([
+  "cache-control",
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "etag",
+  "keep-alive",
+  "set-cookie",
+  "transfer-encoding",
+  "vary",
+  "x-page-cache",
+]);
+
+function mergeVary(nextVary: OutgoingHttpHeaders[string]): string {
+  const values = String(nextVary ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
+  return [...new Set(["Accept-Encoding", ...values])].join(", ");
+}
+
+// Compression and hashing happen once, when a page is stored; a hit only picks bytes.
+export function buildCachedPage({
+  key,
+  tags,
+  headers,
+  body,
+}: {
+  key: string;
+  tags: readonly string[];
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}): CachedPage {
+  const etagBase = createHash("sha256").update(body).digest("base64url").slice(0, 32);
+  const pageHeaders: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !perResponseHeaders.has(name.toLowerCase())) pageHeaders[name.toLowerCase()] = value;
+  }
+  pageHeaders["cache-control"] = "public, no-cache";
+  pageHeaders.vary = mergeVary(headers.vary);
+
+  const variant = (encoding: Encoding, encoded: Buffer, suffix: string): Variant => ({
+    body: encoded,
+    headers: {
+      ...pageHeaders,
+      ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+      "content-length": String(encoded.length),
+      etag: `"${etagBase}${suffix}"`,
+    },
+  });
+  const gzip = gzipSync(body, { level: 9 });
+  const br = brotliCompressSync(body, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
+  return {
+    key,
+    tags: [...tags],
+    etagBase,
+    variants: {
+      identity: variant("identity", body, ""),
+      gzip: variant("gzip", gzip, "-gz"),
+      br: variant("br", br, "-br"),
+    },
+    bytes: body.length + gzip.length + br.length + 2048,
+  };
+}
+
+// An in-memory LRU of rendered pages, bounded in bytes, with an index from tag to pages.
+export class PageCacheStore {
+  private readonly pages = new Map<string, CachedPage>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+  private totalBytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      // Re-inserting keeps Map order as least- to most-recently used.
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  set(page: CachedPage): void {
+    if (page.bytes > this.maxBytes) return;
+    this.delete(page.key);
+    this.pages.set(page.key, page);
+    this.totalBytes += page.bytes;
+    for (const tag of page.tags) {
+      let keys = this.keysByTag.get(tag);
+      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      keys.add(page.key);
+    }
+    for (const oldestKey of this.pages.keys()) {
+      if (this.totalBytes <= this.maxBytes) break;
+      this.delete(oldestKey);
+    }
+  }
+
+  delete(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.totalBytes -= page.bytes;
+    for (const tag of page.tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+
+  invalidateTags(tags: Iterable<string>): number {
+    let removed = 0;
+    for (const tag of tags) {
+      for (const key of [...(this.keysByTag.get(tag) ?? [])]) {
+        this.delete(key);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.keysByTag.clear();
+    this.totalBytes = 0;
+  }
+}

@@ -1,0 +1,74 @@
+import http from "node:http";
+import next from "next";
+import { pruneCacheInvalidations } from "./db/cache-invalidation";
+import { drizzleFor, openSqlite } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoContent } from "./db/seed";
+import { getConfig } from "./lib/config";
+import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
+import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
+import { PageCacheStore } from "./lib/page-cache/page-cache-store";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const INVALIDATION_LOG_RETENTION_MS = 60 * 60 * 1000;
+
+export async function startServer(): Promise<http.Server> {
+  const config = getConfig();
+
+  // The server's own connection: migrations, seeding and the page cache's invalidation watcher.
+  // Next's bundled pages open their own connection lazily through db/client.ts.
+  const sqlite = openSqlite(config.databasePath);
+  const db = drizzleFor(sqlite);
+  migrateDatabase(sqlite);
+  if (config.demoContent && seedDemoContent(db)) console.log("Created demo content in an empty database.");
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const render = app.getRequestHandler();
+
+  const store = new PageCacheStore(config.pageCacheMaxBytes);
+  const watcher = new CacheInvalidationWatcher(sqlite, db, store);
+  const handlePageRequest = createPageCacheHandler({ store, watcher, render: (req, res) => render(req, res) });
+
+  // Requests keep the cache fresh on their own; the timers make idle processes keep up with the
+  // log before old rows are pruned, and make scheduled articles expire pages on time.
+  const syncTimer = setInterval(() => watcher.sync(), 1000).unref();
+  const pruneTimer = setInterval(
+    () => pruneCacheInvalidations(db, new Date(Date.now() - INVALIDATION_LOG_RETENTION_MS)),
+    10 * 60 * 1000,
+  ).unref();
+
+  const server = http.createServer((req, res) => {
+    handlePageRequest(req, res).catch((error: unknown) => {
+      console.error("Unhandled error while serving", req.method, req.url, error);
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal Server Error");
+      } else {
+        res.destroy();
+      }
+    });
+  });
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal} received: closing the server.`);
+    clearInterval(syncTimer);
+    clearInterval(pruneTimer);
+    const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      clearTimeout(forceExit);
+      sqlite.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  console.log(`Serving ${config.siteUrl} (listening on ${config.host}:${config.port}, database ${config.databasePath})`);
+  return server;
+}
