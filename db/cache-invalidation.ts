@@ -35,7 +35,15 @@ export function pruneCacheInvalidations(db: Db, olderThan: Date): void {
   db.delete(cacheInvalidations).where(lt(cacheInvalidations.createdAt, olderThan)).run();
 }
 
-// Changes whenever another connection (any process) commits; reading it touches no table.
+const dataVersionStatements = new WeakMap<SqliteConnection, { get(): unknown }>();
+
+// Changes whenever another connection (any process) commits; reading it touches no table. It runs
+// before every page-cache lookup, so the statement is prepared once per connection.
 export function readDataVersion(sqlite: SqliteConnection): number {
-  return sqlite.pragma("data_version", { simple: true }) as number;
+  let statement = dataVersionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("PRAGMA data_version").pluck();
+    dataVersionStatements.set(sqlite, statement);
+  }
+  return Number(statement.get());
 }

@@ -16,7 +16,7 @@ function requireId(map: Map<string, number>, slug: string, what: string): number
   return id;
 }
 
-export function isDatabaseEmpty(db: Db): boolean {
+export function isDatabaseEmpty(db: Pick<Db, "select">): boolean {
   const userCount = db.select({ n: count() }).from(users).get()?.n ?? 0;
   const articleCount = db.select({ n: count() }).from(articles).get()?.n ?? 0;
   return userCount === 0 && articleCount === 0;
@@ -26,7 +26,7 @@ export function isDatabaseEmpty(db: Db): boolean {
 // an empty database, in one transaction, so a crash mid-way leaves nothing half-seeded.
 export function seedDemoContent(db: Db): boolean {
   return db.transaction((tx) => {
-    if (!isDatabaseEmpty(tx as unknown as Db)) return false;
+    if (!isDatabaseEmpty(tx)) return false;
 
     const userIds = new Map<string, number>();
     for (const user of demoUsers) {

@@ -16,10 +16,10 @@ export function AboutPublication({ article }: { article: PublishedArticle }) {
             <Link href={`/publications/${publication.slug}`}>{publication.name}</Link>
           </p>
           {publication.description ? <p>{publication.description}</p> : null}
-          <PublicationFacts publication={publication} />
         </>
       ) : null}
       <dl className="facts">
+        {publication ? <PublicationFacts publication={publication} /> : null}
         {originalTitle ? (
           <>
             <dt>Original title</dt>

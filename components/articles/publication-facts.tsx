@@ -1,14 +1,14 @@
 import { languageName } from "@/lib/dates";
 
+// The dt/dd pairs only, so callers can add their own facts to the same list.
 export function PublicationFacts({
   publication,
 }: {
   publication: { country: string | null; language: string | null; website: string | null };
 }) {
   const { country, language, website } = publication;
-  if (!country && !language && !website) return null;
   return (
-    <dl className="facts">
+    <>
       {country ? (
         <>
           <dt>Country</dt>
@@ -31,6 +31,6 @@ export function PublicationFacts({
           </dd>
         </>
       ) : null}
-    </dl>
+    </>
   );
 }

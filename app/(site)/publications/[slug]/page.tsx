@@ -35,7 +35,9 @@ export default async function PublicationPage({ params, searchParams }: { params
       <header className="profile">
         <h1>{publication.name}</h1>
         {publication.description ? <p className="profile-bio">{publication.description}</p> : null}
-        <PublicationFacts publication={publication} />
+        <dl className="facts">
+          <PublicationFacts publication={publication} />
+        </dl>
       </header>
       <h2 className="listing-subtitle">Translated from {publication.name}</h2>
       {listing.items.length === 0 ? (

@@ -1,0 +1,44 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL } from "./e2e/support/e2e-environment";
+
+// Debian's Chromium: Playwright's own browser downloads cannot work on these machines.
+const chromiumFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags },
+  },
+  projects: [
+    { name: "javascript-on", use: { ...devices["Desktop Chrome"], javaScriptEnabled: true } },
+    {
+      name: "javascript-off",
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false },
+      // Only the browsing specs are worth running twice; HTTP-level specs do not use a browser.
+      testMatch: /.*\.browse\.spec\.ts/,
+    },
+  ],
+  webServer: {
+    command: "node --import tsx scripts/e2e-server.ts",
+    url: `${E2E_BASE_URL}/`,
+    // The first run builds the production bundle.
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
