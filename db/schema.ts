@@ -110,7 +110,6 @@ export const articles = sqliteTable(
       .on(t.publicationId, t.publishedAt)
       .where(sql`${t.status} in ('published', 'scheduled')`),
     index("articles_author_status_idx").on(t.authorId, t.status, t.updatedAt),
-    index("articles_status_published_idx").on(t.status, t.publishedAt),
     check("articles_status_check", sql`${t.status} in ('draft', 'scheduled', 'published')`),
     check(
       "articles_visible_have_date_check",

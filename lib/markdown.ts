@@ -1,7 +1,7 @@
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import type { ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -10,7 +10,11 @@ import { unified } from "unified";
 // One pipeline for every place Markdown is shown (article pages now, the editor's preview
 // later), so a preview is exactly what readers get. Raw HTML in the source is dropped by
 // remark-rehype and the result is sanitised; the tree becomes React elements, never an HTML string.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize);
+// remark-rehype already prefixes footnote ids with "user-content-"; the sanitiser must not prefix
+// them again or footnote links point nowhere. Raw HTML never reaches the tree, so the only ids
+// left are the ones remark-rehype generates.
+const sanitizeSchema = { ...defaultSchema, clobberPrefix: "" };
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, sanitizeSchema);
 
 export function renderMarkdown(source: string): ReactNode {
   const tree = processor.runSync(processor.parse(source));

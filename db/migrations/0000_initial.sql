@@ -34,7 +34,6 @@ CREATE INDEX `articles_listed_idx` ON `articles` (`published_at`) WHERE "article
 CREATE INDEX `articles_author_listed_idx` ON `articles` (`author_id`,`published_at`) WHERE "articles"."status" in ('published', 'scheduled');--> statement-breakpoint
 CREATE INDEX `articles_publication_listed_idx` ON `articles` (`publication_id`,`published_at`) WHERE "articles"."status" in ('published', 'scheduled');--> statement-breakpoint
 CREATE INDEX `articles_author_status_idx` ON `articles` (`author_id`,`status`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `articles_status_published_idx` ON `articles` (`status`,`published_at`);--> statement-breakpoint
 CREATE TABLE `cache_invalidations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tag` text NOT NULL,

@@ -1,26 +1,30 @@
-import { and, asc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, asc, gt, inArray, lte, sql } from "drizzle-orm";
 import type { ArticleTagSource } from "../../lib/cache-tags";
 import type { Db } from "../client";
 import { articles, articleTags } from "../schema";
 
-// The next moment a scheduled article becomes visible, so caches can expire exactly then.
+// Any article dated in the future (scheduled, or published with a future date) becomes visible
+// at its published_at; the literal IN list lets SQLite use the partial listing index.
+const listedStatus = sql`${articles.status} in ('published', 'scheduled')`;
+
+// The next moment an article becomes visible, so caches can expire exactly then.
 export function getNextScheduledPublicationTime(db: Db, after: Date): Date | null {
   const row = db
     .select({ publishedAt: articles.publishedAt })
     .from(articles)
-    .where(and(eq(articles.status, "scheduled"), gt(articles.publishedAt, after)))
+    .where(and(listedStatus, gt(articles.publishedAt, after)))
     .orderBy(asc(articles.publishedAt))
     .limit(1)
     .get();
   return row?.publishedAt ?? null;
 }
 
-// Scheduled articles whose time fell in (after, until]: the pages that list them must change.
+// Articles whose time fell in (after, until]: the pages that list them must change.
 export function listArticlesScheduledBetween(db: Db, after: Date, until: Date): ArticleTagSource[] {
   const rows = db
     .select({ id: articles.id, authorId: articles.authorId, publicationId: articles.publicationId })
     .from(articles)
-    .where(and(eq(articles.status, "scheduled"), gt(articles.publishedAt, after), lte(articles.publishedAt, until)))
+    .where(and(listedStatus, gt(articles.publishedAt, after), lte(articles.publishedAt, until)))
     .all();
   if (rows.length === 0) return [];
   const links = db

@@ -3,18 +3,12 @@ import { finished } from "node:stream/promises";
 import { collectCacheTags } from "../cache-tags";
 import { pageCacheKeyFor } from "./cacheable-pages";
 import type { CacheInvalidationWatcher } from "./invalidation-watcher";
-import { buildCachedPage, type CachedPage, type Encoding, type PageCacheStore } from "./page-cache-store";
+import { preferredEncoding } from "./accept-encoding";
+import { buildCachedPage, type CachedPage, type PageCacheStore } from "./page-cache-store";
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 type InFlightRender = { startedAt: number; page: Promise<CachedPage | null> };
-
-function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding {
-  const accepted = String(acceptEncoding ?? "");
-  if (/\bbr\b/.test(accepted)) return "br";
-  if (/\bgzip\b/.test(accepted)) return "gzip";
-  return "identity";
-}
 
 function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
   const variant = page.variants[preferredEncoding(req.headers["accept-encoding"])];

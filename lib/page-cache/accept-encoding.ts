@@ -1,0 +1,30 @@
+import type { Encoding } from "./page-cache-store";
+
+const choices = new Map<string, Encoding>();
+const MAX_REMEMBERED = 256;
+
+function parsePreferredEncoding(header: string): Encoding {
+  const quality = new Map<string, number>();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name = "", ...params] = part.trim().split(";");
+    if (!name) continue;
+    const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    quality.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepts = (name: string) => (quality.get(name) ?? quality.get("*") ?? 0) > 0;
+  if (accepts("br")) return "br";
+  if (accepts("gzip")) return "gzip";
+  return "identity";
+}
+
+// Browsers send a handful of distinct Accept-Encoding values, so each is parsed once.
+export function preferredEncoding(header: string | string[] | undefined): Encoding {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  let choice = choices.get(value);
+  if (choice === undefined) {
+    choice = parsePreferredEncoding(value);
+    if (choices.size >= MAX_REMEMBERED) choices.clear();
+    choices.set(value, choice);
+  }
+  return choice;
+}

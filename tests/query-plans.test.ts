@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  getLatestCacheInvalidationId,
+  listCacheInvalidationsAfter,
+} from "@/db/cache-invalidation";
+import type { SqliteConnection } from "@/db/client";
+import { demoPublication } from "@/db/demo/demo-people";
+import { seedArticleSlug } from "@/db/demo/seed-article";
+import {
+  countPublishedArticlesByAuthor,
+  getPublishedArticleBySlug,
+  listPublishedArticles,
+  listPublishedArticlesByAuthor,
+  listPublishedArticlesByPublication,
+  listPublishedArticlesByTag,
+} from "@/db/queries/articles";
+import { getAuthorBySlug } from "@/db/queries/authors";
+import { listApprovedComments } from "@/db/queries/comments";
+import { getPublicationBySlug } from "@/db/queries/publications";
+import { getNextScheduledPublicationTime, listArticlesScheduledBetween } from "@/db/queries/scheduled-articles";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { getTagBySlug } from "@/db/queries/tags";
+import { createTempDatabase, type TempDatabase } from "./support/temp-database";
+
+// Every read a page (or the page cache's invalidation watcher) runs must reach its rows through an
+// index: a full scan of a content table grows with the site and runs on every cache miss.
+const indexedTables = ["articles", "comments", "users", "tags", "article_tags", "publications", "cache_invalidations"];
+
+type CapturedQuery = { sql: string; params: unknown[] };
+type PlanRow = { id: number; parent: number; detail: string };
+
+let temp: TempDatabase;
+let owenId: number;
+let publicationId: number;
+let tagId: number;
+let welcomeArticleId: number;
+
+// Records what drizzle really runs: it calls prepare(sql), then run/get/all (through raw()) with params.
+function captureQueries<T>(sqlite: SqliteConnection, action: () => Promise<T> | T): Promise<CapturedQuery[]> {
+  const captured: CapturedQuery[] = [];
+  const originalPrepare = sqlite.prepare;
+  const wrapped = function (this: SqliteConnection, source: string) {
+    const statement = originalPrepare.call(sqlite, source);
+    for (const method of ["run", "get", "all", "iterate"] as const) {
+      const original = statement[method] as (...params: unknown[]) => unknown;
+      Object.defineProperty(statement, method, {
+        configurable: true,
+        value: (...params: unknown[]) => {
+          captured.push({ sql: source, params });
+          return original.apply(statement, params);
+        },
+      });
+    }
+    return statement;
+  };
+  sqlite.prepare = wrapped as SqliteConnection["prepare"];
+  return Promise.resolve()
+    .then(action)
+    .then(() => captured)
+    .finally(() => {
+      sqlite.prepare = originalPrepare;
+    });
+}
+
+function explain(sqlite: SqliteConnection, query: CapturedQuery): PlanRow[] {
+  return sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as PlanRow[];
+}
+
+// "SCAN articles" reads the whole table; "SCAN articles USING INDEX ..." walks an index (a partial
+// one holds only visible articles) and "SEARCH ..." always seeks through an index or the rowid.
+function fullScans(plan: PlanRow[]): string[] {
+  return plan
+    .map((row) => row.detail)
+    .filter((detail) => {
+      const match = /^SCAN (\w+)/.exec(detail);
+      if (!match?.[1] || !indexedTables.includes(match[1])) return false;
+      return !/USING (COVERING )?INDEX/.test(detail);
+    });
+}
+
+function describePlan(query: CapturedQuery, plan: PlanRow[]): string {
+  return [
+    `SQL: ${query.sql}`,
+    `params: ${JSON.stringify(query.params)}`,
+    "plan:",
+    ...plan.map((row) => `  ${row.detail}`),
+  ].join("\n");
+}
+
+async function expectIndexedReads(name: string, action: () => Promise<unknown> | unknown): Promise<void> {
+  const queries = await captureQueries(temp.db.$client, action);
+  expect(queries.length, `${name} ran no query through the captured connection`).toBeGreaterThan(0);
+  for (const query of queries) {
+    const plan = explain(temp.db.$client, query);
+    expect(fullScans(plan), `${name} scans a whole table:\n${describePlan(query, plan)}`).toEqual([]);
+  }
+}
+
+beforeAll(async () => {
+  temp = createTempDatabase();
+  const owen = await getAuthorBySlug({ slug: "owen" });
+  const publication = await getPublicationBySlug({ slug: demoPublication.slug });
+  const tag = await getTagBySlug({ slug: "translation" });
+  const welcome = await getPublishedArticleBySlug({ slug: "welcome-to-the-demo-platform" });
+  if (!owen || !publication || !tag || !welcome) throw new Error("demo content missing");
+  owenId = owen.id;
+  publicationId = publication.id;
+  tagId = tag.id;
+  welcomeArticleId = welcome.id;
+});
+
+afterAll(() => {
+  temp.cleanup();
+});
+
+describe("the capture itself", () => {
+  it("sees the SQL and the bound parameters drizzle runs", async () => {
+    const queries = await captureQueries(temp.db.$client, () => getTagBySlug({ slug: "translation" }));
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.sql).toMatch(/from "tags"/);
+    expect(queries[0]?.params).toEqual(["translation"]);
+  });
+
+  it("flags a real full scan", async () => {
+    const query = { sql: `select * from articles where body like ?`, params: ["%x%"] };
+    expect(fullScans(explain(temp.db.$client, query))).toEqual(["SCAN articles"]);
+  });
+});
+
+describe("hot reads use an index", () => {
+  const now = new Date();
+  const cases: [string, () => Promise<unknown> | unknown][] = [
+    ["getPublishedArticleBySlug", () => getPublishedArticleBySlug({ slug: seedArticleSlug, now })],
+    ["getPublishedArticleBySlug (unknown slug)", () => getPublishedArticleBySlug({ slug: "missing", now })],
+    ["listPublishedArticles", () => listPublishedArticles({ page: 1, now })],
+    ["listPublishedArticles (page 3)", () => listPublishedArticles({ page: 3, now })],
+    ["listPublishedArticlesByAuthor", () => listPublishedArticlesByAuthor({ authorId: owenId, page: 2, now })],
+    [
+      "listPublishedArticlesByPublication",
+      () => listPublishedArticlesByPublication({ publicationId, page: 1, now }),
+    ],
+    ["listPublishedArticlesByTag", () => listPublishedArticlesByTag({ tagId, page: 1, now })],
+    ["countPublishedArticlesByAuthor", () => countPublishedArticlesByAuthor({ authorId: owenId, now })],
+    ["getAuthorBySlug", () => getAuthorBySlug({ slug: "owen", now })],
+    ["getPublicationBySlug", () => getPublicationBySlug({ slug: demoPublication.slug })],
+    ["getTagBySlug", () => getTagBySlug({ slug: "translation" })],
+    ["listApprovedComments", () => listApprovedComments({ articleId: welcomeArticleId })],
+    ["getSiteSettings", () => getSiteSettings()],
+    ["listCacheInvalidationsAfter", () => listCacheInvalidationsAfter(temp.db, 0)],
+    ["getLatestCacheInvalidationId", () => getLatestCacheInvalidationId(temp.db)],
+    ["getNextScheduledPublicationTime", () => getNextScheduledPublicationTime(temp.db, now)],
+    [
+      "listArticlesScheduledBetween",
+      () => listArticlesScheduledBetween(temp.db, new Date(0), new Date("2030-01-01T00:00:00Z")),
+    ],
+  ];
+
+  for (const [name, action] of cases) {
+    it(name, async () => {
+      await expectIndexedReads(name, action);
+    });
+  }
+});
