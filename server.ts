@@ -8,6 +8,7 @@ import { getConfig } from "./lib/config";
 import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
 import { PageCacheStore } from "./lib/page-cache/page-cache-store";
+import { renderMissingReaderPagesAsNotFound } from "./lib/reader-page-existence";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const INVALIDATION_LOG_RETENTION_MS = 60 * 60 * 1000;
@@ -24,11 +25,12 @@ export async function startServer(): Promise<http.Server> {
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
-  const render = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  const render = renderMissingReaderPagesAsNotFound((req, res) => nextHandler(req, res));
 
   const store = new PageCacheStore(config.pageCacheMaxBytes);
   const watcher = new CacheInvalidationWatcher(sqlite, db, store);
-  const handlePageRequest = createPageCacheHandler({ store, watcher, render: (req, res) => render(req, res) });
+  const handlePageRequest = createPageCacheHandler({ store, watcher, render });
 
   // Requests keep the cache fresh on their own; the timers make idle processes keep up with the
   // log before old rows are pruned, and make scheduled articles expire pages on time.

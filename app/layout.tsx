@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { getConfig } from "@/lib/config";
 import "./globals.css";
@@ -25,11 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <SiteFooter />
+        {children}
       </body>
     </html>
   );

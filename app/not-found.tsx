@@ -1,13 +1,12 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
+import { SiteChrome } from "@/components/layout/site-chrome";
 
+// Rendered for URLs that match no route, and for reader pages the server found missing
+// (lib/reader-page-existence.ts routes those here, since it is rendered fully on the server).
 export default function NotFound() {
   return (
-    <div className="page-not-found">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address. It may have moved, or it was never published.</p>
-      <p>
-        <Link href="/">Go to the latest articles</Link>
-      </p>
-    </div>
+    <SiteChrome>
+      <NotFoundMessage />
+    </SiteChrome>
   );
 }

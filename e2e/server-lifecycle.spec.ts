@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { updateUserProfile, getUserIdBySlug } from "./support/database";
 import { E2E_DATABASE_PATH } from "./support/e2e-environment";
+import { primeCache } from "./support/http";
 import { makeTempDataDir, spawnServer } from "./support/spawn-server";
 
 const seedPath = "/articles/us-and-china-hold-high-level-diplomatic-talks-to-build-dialogue-and-ease-tensions";
@@ -14,7 +15,7 @@ test.describe("the production server", () => {
       expect(fs.existsSync(`${data.dir}/nested/site.db`)).toBe(true);
       const response = await fetch(`${server.baseUrl}${seedPath}`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toContain("About Owen");
+      expect(await response.text()).toMatch(/About (<!-- -->)?Owen/);
       expect(server.output()).toContain("Created demo content");
     } finally {
       const code = await server.stop("SIGTERM");
@@ -44,16 +45,12 @@ test.describe("the production server", () => {
       const authorId = await getUserIdBySlug({ slug: "daniel-demo" });
       expect(authorId).not.toBeNull();
       const urls = [`/authors/daniel-demo`, `${second.baseUrl}/authors/daniel-demo`];
-      for (const url of urls) {
-        await request.get(url);
-        expect((await request.get(url)).headers()["x-page-cache"]).toBe("HIT");
-      }
+      for (const url of urls) await primeCache(request, url);
       const bio = `Bio of Daniel, changed at ${Date.now()} from another process.`;
       await updateUserProfile({ userId: authorId!, bio });
       for (const url of urls) {
-        const response = await request.get(url);
-        expect(response.headers()["x-page-cache"]).toBe("MISS");
-        expect(await response.text()).toContain(bio);
+        // Checked by content: another worker may legitimately re-render the page in between.
+        expect(await (await request.get(url)).text()).toContain(bio);
       }
     } finally {
       await second.stop();

@@ -245,3 +245,13 @@ export async function countPublishedArticlesByAuthor({
     .get();
   return row?.total ?? 0;
 }
+
+// A cheap existence check for the serving path, which decides 404s before Next renders.
+export async function publishedArticleExists({ slug, now = new Date() }: { slug: string; now?: Date }): Promise<boolean> {
+  const row = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isVisibleToReaders(now)))
+    .get();
+  return row !== undefined;
+}

@@ -2,8 +2,6 @@ import { expect, type APIRequestContext, type APIResponse } from "@playwright/te
 
 // HTTP-level helpers for the page cache in front of Next (lib/page-cache).
 
-export type CacheStatus = "HIT" | "MISS" | "BYPASS";
-
 export function cacheStatusOf(response: APIResponse): string | undefined {
   return response.headers()["x-page-cache"];
 }
@@ -26,10 +24,6 @@ export async function primeCache(request: APIRequestContext, url: string, attemp
 export function listedCommentCount(html: string, articleSlug: string): number | null {
   const match = new RegExp(`href="/articles/${articleSlug}#comments"[^>]*>(\\d+) comments?<`).exec(html);
   return match ? Number(match[1]) : null;
-}
-
-export function escapeHtmlText(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,18 +1,5 @@
+import { matchReaderRoute } from "../reader-routes";
 import { hasSessionCookie } from "../session-cookie";
-
-type CacheableRoute = { pattern: RegExp; queryParams: readonly string[] };
-
-const slug = "[a-z0-9][a-z0-9-]{0,199}";
-
-// Pages whose anonymous rendering is the same for every visitor. Each lists the query parameters
-// the page reads; the others are dropped from the cache key and from the URL Next renders.
-const cacheableRoutes: readonly CacheableRoute[] = [
-  { pattern: /^\/$/, queryParams: ["page"] },
-  { pattern: new RegExp(`^/articles/${slug}$`), queryParams: [] },
-  { pattern: new RegExp(`^/authors/${slug}$`), queryParams: ["page"] },
-  { pattern: new RegExp(`^/publications/${slug}$`), queryParams: ["page"] },
-  { pattern: new RegExp(`^/tags/${slug}$`), queryParams: ["page"] },
-];
 
 // Requests made by Next's client router for RSC payloads, prefetches and server actions.
 const nextInternalHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"] as const;
@@ -34,8 +21,9 @@ export function pageCacheKeyFor(request: PageRequest): string | null {
 
   const queryStart = request.url.indexOf("?");
   const pathname = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
-  const route = cacheableRoutes.find((candidate) => candidate.pattern.test(pathname));
-  if (!route) return null;
+  // Every reader page renders the same for all anonymous visitors, so all of them are cacheable.
+  const route = matchReaderRoute(pathname);
+  if (!route || route.slug === "") return null;
   if (queryStart === -1) return pathname;
 
   const query = new URLSearchParams(request.url.slice(queryStart + 1));

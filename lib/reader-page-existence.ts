@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  listPublishedArticles,
+  listPublishedArticlesByAuthor,
+  listPublishedArticlesByPublication,
+  listPublishedArticlesByTag,
+  publishedArticleExists,
+} from "../db/queries/articles";
+import { getAuthorBySlug } from "../db/queries/authors";
+import { getPublicationBySlug } from "../db/queries/publications";
+import { getTagBySlug } from "../db/queries/tags";
+import { parsePageNumber } from "./pagination";
+import { matchReaderRoute, type ReaderRouteMatch } from "./reader-routes";
+
+// Next's own not-found route, which it renders fully on the server.
+export const NOT_FOUND_PATH = "/_not-found";
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+async function pageWithinListing(listing: Promise<{ pageCount: number }>, page: number): Promise<boolean> {
+  return page <= (await listing).pageCount;
+}
+
+export async function readerPageExists(route: ReaderRouteMatch, query: URLSearchParams): Promise<boolean> {
+  if (route.slug === "") return false;
+  const pageValues = query.getAll("page");
+  const page = route.queryParams.includes("page")
+    ? parsePageNumber(pageValues.length > 1 ? pageValues : pageValues[0])
+    : 1;
+  if (page === null) return false;
+  const slug = route.slug ?? "";
+  switch (route.kind) {
+    case "home":
+      return pageWithinListing(listPublishedArticles({ page }), page);
+    case "article":
+      return publishedArticleExists({ slug });
+    case "author": {
+      const author = await getAuthorBySlug({ slug });
+      return author !== null && pageWithinListing(listPublishedArticlesByAuthor({ authorId: author.id, page }), page);
+    }
+    case "publication": {
+      const publication = await getPublicationBySlug({ slug });
+      return (
+        publication !== null &&
+        pageWithinListing(listPublishedArticlesByPublication({ publicationId: publication.id, page }), page)
+      );
+    }
+    case "tag": {
+      const tag = await getTagBySlug({ slug });
+      return tag !== null && pageWithinListing(listPublishedArticlesByTag({ tagId: tag.id, page }), page);
+    }
+  }
+}
+
+// Next 16 answers a notFound() thrown by a page with a 404 whose HTML is an empty shell (the
+// not-found content only arrives with JavaScript). So the serving path decides whether a reader
+// page exists before Next renders, and sends missing ones to Next's not-found route, which is
+// fully server-rendered. The pages keep their own notFound() for anything that slips between.
+export function renderMissingReaderPagesAsNotFound(render: RequestHandler): RequestHandler {
+  return async (req, res) => {
+    const isDocumentRequest = (req.method === "GET" || req.method === "HEAD") && req.headers.rsc === undefined;
+    const url = req.url ?? "/";
+    const queryStart = url.indexOf("?");
+    const route = isDocumentRequest ? matchReaderRoute(queryStart === -1 ? url : url.slice(0, queryStart)) : null;
+    if (route && !(await readerPageExists(route, new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1))))) {
+      req.url = NOT_FOUND_PATH;
+    }
+    return render(req, res);
+  };
+}

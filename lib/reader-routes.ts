@@ -1,0 +1,34 @@
+export type ReaderRouteKind = "home" | "article" | "author" | "publication" | "tag";
+
+type ReaderRoute = { kind: ReaderRouteKind; pattern: RegExp; queryParams: readonly string[] };
+
+// The reader pages, matched broadly (any segment) so that a malformed slug is still recognised
+// as "this route, nothing there" rather than falling through to Next.
+const readerRoutes: readonly ReaderRoute[] = [
+  { kind: "home", pattern: /^\/$/, queryParams: ["page"] },
+  { kind: "article", pattern: /^\/articles\/([^/]+)$/, queryParams: [] },
+  { kind: "author", pattern: /^\/authors\/([^/]+)$/, queryParams: ["page"] },
+  { kind: "publication", pattern: /^\/publications\/([^/]+)$/, queryParams: ["page"] },
+  { kind: "tag", pattern: /^\/tags\/([^/]+)$/, queryParams: ["page"] },
+];
+
+const validSlug = /^[a-z0-9][a-z0-9-]{0,199}$/;
+
+export type ReaderRouteMatch = {
+  kind: ReaderRouteKind;
+  // Null when the route takes no slug; "" when the URL's slug can never exist.
+  slug: string | null;
+  // The query parameters the page reads; everything else is ignored by the page.
+  queryParams: readonly string[];
+};
+
+export function matchReaderRoute(pathname: string): ReaderRouteMatch | null {
+  for (const route of readerRoutes) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    const rawSlug = match[1];
+    const slug = rawSlug === undefined ? null : validSlug.test(rawSlug) ? rawSlug : "";
+    return { kind: route.kind, slug, queryParams: route.queryParams };
+  }
+  return null;
+}
