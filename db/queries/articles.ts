@@ -4,6 +4,7 @@ import { ARTICLES_PER_PAGE, countPages, pageOffset, type Page } from "../../lib/
 import { getDb } from "../client";
 import { articles, articleTags, publications, tags, users } from "../schema";
 import { approvedCommentCount, isVisibleToReaders } from "./article-visibility";
+import { publicationProfileColumns, type PublicationProfile } from "./publications";
 
 export type ArticleSummary = {
   id: number;
@@ -28,15 +29,7 @@ export type PublishedArticle = {
   originalUrl: string | null;
   originalLanguage: string | null;
   author: { id: number; slug: string; displayName: string; bio: string };
-  publication: {
-    id: number;
-    slug: string;
-    name: string;
-    country: string | null;
-    language: string | null;
-    website: string | null;
-    description: string;
-  } | null;
+  publication: PublicationProfile | null;
   tags: { id: number; slug: string; name: string }[];
 };
 
@@ -74,15 +67,7 @@ export async function getPublishedArticleBySlug({
     row.publicationId === null
       ? null
       : (db
-          .select({
-            id: publications.id,
-            slug: publications.slug,
-            name: publications.name,
-            country: publications.country,
-            language: publications.language,
-            website: publications.website,
-            description: publications.description,
-          })
+          .select(publicationProfileColumns)
           .from(publications)
           .where(eq(publications.id, row.publicationId))
           .get() ?? null);

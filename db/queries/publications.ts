@@ -13,17 +13,20 @@ export type PublicationProfile = {
   description: string;
 };
 
+// What readers see of a publication, wherever it is shown.
+export const publicationProfileColumns = {
+  id: publications.id,
+  slug: publications.slug,
+  name: publications.name,
+  country: publications.country,
+  language: publications.language,
+  website: publications.website,
+  description: publications.description,
+};
+
 export async function getPublicationBySlug({ slug }: { slug: string }): Promise<PublicationProfile | null> {
   const publication = getDb()
-    .select({
-      id: publications.id,
-      slug: publications.slug,
-      name: publications.name,
-      country: publications.country,
-      language: publications.language,
-      website: publications.website,
-      description: publications.description,
-    })
+    .select(publicationProfileColumns)
     .from(publications)
     .where(eq(publications.slug, slug))
     .get();
