@@ -199,6 +199,37 @@ export const cacheInvalidations = sqliteTable(
   (t) => [index("cache_invalidations_created_idx").on(t.createdAt)],
 );
 
+export const oneTimeTokenPurposes = ["setup", "password-reset"] as const;
+export type OneTimeTokenPurpose = (typeof oneTimeTokenPurposes)[number];
+
+// Single-use secrets handed out as URLs (first-run setup, password reset). Only a SHA-256 of the
+// token is stored, so a copy of the database does not hold usable links.
+export const oneTimeTokens = sqliteTable(
+  "one_time_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    purpose: text("purpose", { enum: oneTimeTokenPurposes }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+    usedAt: timestamp("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("one_time_tokens_hash_unique").on(t.tokenHash),
+    index("one_time_tokens_purpose_user_idx").on(t.purpose, t.userId),
+    check("one_time_tokens_purpose_check", sql`${t.purpose} in ('setup', 'password-reset')`),
+  ],
+);
+export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
+
+// rate-limiter-flexible's SQLite store (lib/rate-limits.ts); the table shape is the library's.
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
 export const usersRelations = relations(users, ({ many }) => ({
   articles: many(articles),
   comments: many(comments, { relationName: "commentAuthor" }),

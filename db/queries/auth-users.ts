@@ -1,0 +1,148 @@
+import { eq, like, sql } from "drizzle-orm";
+import { slugify } from "../../lib/slugs";
+import { getDb, type Db } from "../client";
+import { users, type UserRole } from "../schema";
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  slug: string;
+  displayName: string;
+  bio: string;
+  role: UserRole;
+  sessionVersion: number;
+  ban: { reason: string | null; until: Date | null } | null;
+};
+
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  slug: users.slug,
+  displayName: users.displayName,
+  bio: users.bio,
+  role: users.role,
+  sessionVersion: users.sessionVersion,
+  bannedAt: users.bannedAt,
+  bannedUntil: users.bannedUntil,
+  banReason: users.banReason,
+};
+
+type SessionUserRow = Pick<typeof users.$inferSelect, keyof typeof sessionUserColumns>;
+
+// A ban whose end has passed is no ban: expiry needs no job, it is checked when the user acts.
+function toSessionUser(row: SessionUserRow, now: Date): SessionUser {
+  const { bannedAt, bannedUntil, banReason, ...user } = row;
+  const banned = bannedAt !== null && (bannedUntil === null || bannedUntil.getTime() > now.getTime());
+  return { ...user, ban: banned ? { reason: banReason, until: bannedUntil } : null };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function getSessionUserById({ id, now = new Date() }: { id: number; now?: Date }): Promise<SessionUser | null> {
+  const row = getDb().select(sessionUserColumns).from(users).where(eq(users.id, id)).get();
+  return row ? toSessionUser(row, now) : null;
+}
+
+export async function getSessionUserByEmail({
+  email,
+  now = new Date(),
+}: {
+  email: string;
+  now?: Date;
+}): Promise<SessionUser | null> {
+  const row = getDb().select(sessionUserColumns).from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return row ? toSessionUser(row, now) : null;
+}
+
+// Only sign-in needs the password hash; nothing else selects it.
+export async function findCredentialsByEmail({
+  email,
+}: {
+  email: string;
+}): Promise<{ id: number; passwordHash: string | null; sessionVersion: number } | null> {
+  const row = getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+  return row ?? null;
+}
+
+export async function getPasswordHash({ userId }: { userId: number }): Promise<string | null> {
+  return getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.passwordHash ?? null;
+}
+
+function uniqueUserSlug(tx: Pick<Db, "select">, displayName: string): string {
+  const base = slugify(displayName, 60) || "user";
+  const taken = new Set(
+    tx
+      .select({ slug: users.slug })
+      .from(users)
+      .where(like(users.slug, `${base}%`))
+      .all()
+      .map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) {
+    if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+  }
+}
+
+export type CreateUserResult = { ok: true; id: number; slug: string } | { ok: false; reason: "email-taken" };
+
+export async function createUser({
+  email,
+  displayName,
+  passwordHash,
+  role,
+}: {
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  role: UserRole;
+}): Promise<CreateUserResult> {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const normalised = normaliseEmail(email);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get()) {
+      return { ok: false, reason: "email-taken" } as const;
+    }
+    const slug = uniqueUserSlug(tx, displayName);
+    const row = tx
+      .insert(users)
+      .values({ email: normalised, displayName: displayName.trim(), slug, passwordHash, role })
+      .returning({ id: users.id })
+      .get();
+    return { ok: true, id: row.id, slug } as const;
+  });
+}
+
+// A new password ends every other session: the version in their cookies no longer matches.
+export async function setUserPassword({ userId, passwordHash }: { userId: number; passwordHash: string }): Promise<number | null> {
+  const row = getDb()
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion })
+    .get();
+  return row?.sessionVersion ?? null;
+}
+
+export async function bumpSessionVersion({ userId }: { userId: number }): Promise<void> {
+  getDb()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .run();
+}
+
+export async function countAdmins(): Promise<number> {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(eq(users.role, "admin"))
+    .get();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { SessionUser } from "@/db/queries/auth-users";
+import type { UserRole } from "@/db/schema";
+import { getCurrentUser, hasRole } from "../authz";
+import { formatBanMessage } from "../ban-message";
+import { typedValues, type ActionState } from "./action-state";
+
+type Handler<Input, Context> = (input: Input, context: Context & { formData: FormData }) => Promise<ActionState>;
+
+function formObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [name, value] of formData.entries()) if (!name.startsWith("$ACTION")) object[name] = value;
+  return object;
+}
+
+async function runValidated<Schema extends z.ZodType, Context>(
+  schema: Schema,
+  formData: FormData,
+  context: Context,
+  handler: Handler<z.infer<Schema>, Context>,
+): Promise<ActionState> {
+  const parsed = schema.safeParse(formObject(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "form");
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    return { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors, values: typedValues(formData) };
+  }
+  try {
+    return await handler(parsed.data, { ...context, formData });
+  } catch (error) {
+    // redirect() and notFound() are control flow, not failures.
+    unstable_rethrow(error);
+    console.error("Server action failed", error);
+    return { status: "error", message: "Something went wrong. Please try again.", values: typedValues(formData) };
+  }
+}
+
+// For visitors who need not be signed in (sign-in, registration, password reset).
+export function publicAction<Schema extends z.ZodType>(schema: Schema, handler: Handler<z.infer<Schema>, object>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    runValidated(schema, formData, {}, handler);
+}
+
+type UserContext = { user: SessionUser };
+
+function roleAction(role: UserRole, { allowBanned = false }: { allowBanned?: boolean } = {}) {
+  return <Schema extends z.ZodType>(schema: Schema, handler: Handler<z.infer<Schema>, UserContext>) =>
+    async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+      const user = await getCurrentUser();
+      if (!user) {
+        return { status: "error", message: "Your session has ended. Please sign in again.", values: typedValues(formData) };
+      }
+      if (user.ban && !allowBanned) {
+        return { status: "error", message: formatBanMessage(user.ban), values: typedValues(formData) };
+      }
+      if (!hasRole(user, role)) {
+        return { status: "error", message: "You do not have permission to do that.", values: typedValues(formData) };
+      }
+      return runValidated(schema, formData, { user }, handler);
+    };
+}
+
+// One wrapper per permission level; every server action is built with one of these.
+export const userAction = roleAction("reader");
+// Account self-service (profile, password, deleting one's account) stays open to banned users.
+export const accountAction = roleAction("reader", { allowBanned: true });
+export const authorAction = roleAction("author");
+export const moderatorAction = roleAction("moderator");
+export const adminAction = roleAction("admin");

@@ -1,0 +1,61 @@
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import { getDb } from "../db/client";
+
+// Limits kept in SQLite (table rate_limits, created by a migration), so they hold across restarts
+// and across server processes. README lists every limit.
+export const rateLimitPolicies = {
+  // Wrong passwords for one account from one address.
+  signInAccountAndIp: { points: 5, duration: 15 * 60 },
+  // Wrong passwords from one address, whatever the account: a separate, looser cap, so nobody can
+  // lock an account out from elsewhere, and one address cannot try many accounts.
+  signInIp: { points: 50, duration: 60 * 60 },
+  registrationIp: { points: 5, duration: 60 * 60 },
+} as const;
+
+export type RateLimitName = keyof typeof rateLimitPolicies;
+
+const limiters = new Map<RateLimitName, RateLimiterSQLite>();
+
+function limiter(name: RateLimitName): RateLimiterSQLite {
+  let existing = limiters.get(name);
+  if (!existing) {
+    existing = new RateLimiterSQLite({
+      storeClient: getDb().$client,
+      storeType: "better-sqlite3",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      ...rateLimitPolicies[name],
+    });
+    limiters.set(name, existing);
+  }
+  return existing;
+}
+
+// Seconds until `key` may try again, or 0 when it is not blocked. Reading does not count.
+export async function secondsUntilAllowed(name: RateLimitName, key: string): Promise<number> {
+  const state = await limiter(name).get(key);
+  if (!state || state.remainingPoints > 0) return 0;
+  return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+}
+
+// Counts one attempt; returns the seconds to wait when this attempt used up the allowance.
+export async function recordAttempt(name: RateLimitName, key: string): Promise<number> {
+  try {
+    await limiter(name).consume(key);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
+  }
+}
+
+export async function resetAttempts(name: RateLimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
