@@ -4,11 +4,14 @@ import { pruneCacheInvalidations } from "./db/cache-invalidation";
 import { drizzleFor, openSqlite } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoContent } from "./db/seed";
+import { stampClientIp } from "./lib/client-ip";
 import { getConfig } from "./lib/config";
+import { setupLinkIfNoAdmin } from "./lib/first-run-setup";
 import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
 import { PageCacheStore } from "./lib/page-cache/page-cache-store";
-import { renderMissingReaderPagesAsNotFound } from "./lib/reader-page-existence";
+import { renderMissingPagesAsNotFound } from "./lib/page-existence";
+import { applyStatusPageCode } from "./lib/status-pages";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const INVALIDATION_LOG_RETENTION_MS = 60 * 60 * 1000;
@@ -26,7 +29,7 @@ export async function startServer(): Promise<http.Server> {
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const render = renderMissingReaderPagesAsNotFound((req, res) => nextHandler(req, res));
+  const render = renderMissingPagesAsNotFound((req, res) => nextHandler(req, res));
 
   const store = new PageCacheStore(config.pageCacheMaxBytes);
   const watcher = new CacheInvalidationWatcher(sqlite, db, store);
@@ -41,6 +44,8 @@ export async function startServer(): Promise<http.Server> {
   ).unref();
 
   const server = http.createServer((req, res) => {
+    stampClientIp(req, config.trustProxy);
+    applyStatusPageCode(req, res);
     handlePageRequest(req, res).catch((error: unknown) => {
       console.error("Unhandled error while serving", req.method, req.url, error);
       if (!res.headersSent) {
@@ -72,5 +77,7 @@ export async function startServer(): Promise<http.Server> {
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   console.log(`Serving ${config.siteUrl} (listening on ${config.host}:${config.port}, database ${config.databasePath})`);
+  const setupLink = await setupLinkIfNoAdmin(config.siteUrl);
+  if (setupLink) console.log(`No admin account exists yet. Create one, once, at:\n  ${setupLink}`);
   return server;
 }

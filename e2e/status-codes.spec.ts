@@ -75,7 +75,7 @@ test("404 for an unknown path, server-rendered with the Page not found heading",
 
 test.describe("404 pages of reader routes", () => {
   // Next 16 answers a page's notFound() with an empty HTML shell; the server decides existence
-  // first (lib/reader-page-existence.ts) so these are fully server-rendered.
+  // first (lib/page-existence.ts) so these are fully server-rendered.
   test("are server-rendered with the Page not found heading", async ({ request }) => {
     const unrendered: string[] = [];
     for (const url of notFoundPages) {

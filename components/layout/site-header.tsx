@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getSiteSettings } from "@/db/queries/site-settings";
+import { getCurrentUser, hasRole } from "@/lib/authz";
 
+// Anonymous visitors all get the same header (so pages stay cacheable); a signed-in visitor's
+// pages are rendered per request and show their own links.
 export async function SiteHeader() {
-  const settings = await getSiteSettings();
+  const [settings, user] = await Promise.all([getSiteSettings(), getCurrentUser()]);
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -15,6 +19,30 @@ export async function SiteHeader() {
             <li>
               <Link href="/">Articles</Link>
             </li>
+            {user ? (
+              <>
+                {hasRole(user, "admin") ? (
+                  <li>
+                    <Link href="/admin/users">Users</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href="/account">{user.displayName}</Link>
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/login">Sign in</Link>
+                </li>
+                <li>
+                  <Link href="/register">Register</Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

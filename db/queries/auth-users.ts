@@ -74,7 +74,7 @@ export async function getPasswordHash({ userId }: { userId: number }): Promise<s
   return getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.passwordHash ?? null;
 }
 
-function uniqueUserSlug(tx: Pick<Db, "select">, displayName: string): string {
+export function uniqueUserSlug(tx: Pick<Db, "select">, displayName: string): string {
   const base = slugify(displayName, 60) || "user";
   const taken = new Set(
     tx

@@ -43,6 +43,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   useSecureCookies: getConfig().siteUrl.startsWith("https://"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  // A wrong password is an expected outcome, answered on the form; only real failures are logged.
+  logger: {
+    error(error: Error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

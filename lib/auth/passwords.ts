@@ -1,8 +1,8 @@
 import { hash, verify } from "@node-rs/argon2";
 import { commonPasswords } from "./common-passwords";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 // argon2id (algorithm 2) with OWASP's recommended minimum: 19 MiB, two passes, one lane.
 const hashOptions = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -58,7 +58,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <AboutPublication article={article} />
       <AuthorBox author={article.author} />
       <CommentList articleId={article.id} />
-      <LeaveAReply commentsOpen={article.commentsOpen} />
+      <LeaveAReply articleSlug={article.slug} commentsOpen={article.commentsOpen} />
     </>
   );
 }

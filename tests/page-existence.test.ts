@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "@/db/queries/article-writes";
 import { getUserIdBySlug } from "@/db/queries/users";
-import { readerPageExists } from "@/lib/reader-page-existence";
+import { readerPageExists } from "@/lib/page-existence";
 import { matchReaderRoute } from "@/lib/reader-routes";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 

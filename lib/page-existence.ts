@@ -7,6 +7,8 @@ import {
   publishedArticleExists,
 } from "../db/queries/articles";
 import { getAuthorBySlug } from "../db/queries/authors";
+import { countAdmins } from "../db/queries/auth-users";
+import { findValidOneTimeToken } from "../db/queries/one-time-tokens";
 import { getPublicationBySlug } from "../db/queries/publications";
 import { getTagBySlug } from "../db/queries/tags";
 import { parsePageNumber } from "./pagination";
@@ -52,19 +54,37 @@ export async function readerPageExists(route: ReaderRouteMatch, query: URLSearch
   }
 }
 
+// Pages reached through a one-time link exist only while the link is valid; /setup exists only
+// until the first admin is created.
+async function tokenPageExists(pathname: string, query: URLSearchParams): Promise<boolean | null> {
+  const token = query.get("token") ?? "";
+  if (pathname === "/setup") {
+    return (await countAdmins()) === 0 && (await findValidOneTimeToken({ purpose: "setup", token })) !== undefined;
+  }
+  if (pathname === "/reset-password") {
+    return (await findValidOneTimeToken({ purpose: "password-reset", token })) !== undefined;
+  }
+  return null;
+}
+
+// Whether the page at this URL exists, or null when the URL is not one this module guards.
+export async function pageExists(url: string): Promise<boolean | null> {
+  const queryStart = url.indexOf("?");
+  const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
+  const route = matchReaderRoute(pathname);
+  if (route) return readerPageExists(route, query);
+  return tokenPageExists(pathname, query);
+}
+
 // Next 16 answers a notFound() thrown by a page with a 404 whose HTML is an empty shell (the
-// not-found content only arrives with JavaScript). So the serving path decides whether a reader
-// page exists before Next renders, and sends missing ones to Next's not-found route, which is
-// fully server-rendered. The pages keep their own notFound() for anything that slips between.
-export function renderMissingReaderPagesAsNotFound(render: RequestHandler): RequestHandler {
+// not-found content only arrives with JavaScript). So the serving path decides whether a page
+// exists before Next renders, and sends missing ones to Next's not-found route, which is fully
+// server-rendered. The pages keep their own notFound() for anything that slips between.
+export function renderMissingPagesAsNotFound(render: RequestHandler): RequestHandler {
   return async (req, res) => {
     const isDocumentRequest = (req.method === "GET" || req.method === "HEAD") && req.headers.rsc === undefined;
-    const url = req.url ?? "/";
-    const queryStart = url.indexOf("?");
-    const route = isDocumentRequest ? matchReaderRoute(queryStart === -1 ? url : url.slice(0, queryStart)) : null;
-    if (route && !(await readerPageExists(route, new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1))))) {
-      req.url = NOT_FOUND_PATH;
-    }
+    if (isDocumentRequest && (await pageExists(req.url ?? "/")) === false) req.url = NOT_FOUND_PATH;
     return render(req, res);
   };
 }

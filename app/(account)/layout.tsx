@@ -1,0 +1,5 @@
+import { SiteChrome } from "@/components/layout/site-chrome";
+
+export default function AccountLayout({ children }: { children: React.ReactNode }) {
+  return <SiteChrome>{children}</SiteChrome>;
+}

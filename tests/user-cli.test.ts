@@ -1,0 +1,426 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, getPasswordHash, getSessionUserByEmail } from "../db/queries/auth-users";
+import { consumeOneTimeToken, findValidOneTimeToken } from "../db/queries/one-time-tokens";
+import { users, type UserRole } from "../db/schema";
+import { verifyPassword } from "../lib/auth/passwords";
+import { createTempDatabase, type TempDatabase } from "./support/temp-database";
+
+// The CLI runs as a real child process (`node --import tsx scripts/user-cli.ts`) against this
+// file's temporary database; assertions read the rows back through the data layer.
+const root = fileURLToPath(new URL("..", import.meta.url));
+const siteUrl = "https://blog.example.test";
+
+let temp: TempDatabase;
+
+beforeAll(() => {
+  temp = createTempDatabase({ seed: false });
+});
+
+afterAll(() => {
+  temp.cleanup();
+});
+
+type CliRun = { code: number | null; stdout: string; stderr: string };
+
+// `input` is written to stdin, which is then closed; without it stdin is an empty pipe.
+function runCli(
+  args: string[],
+  { input = "", databasePath, env = {} }: { input?: string; databasePath?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/user-cli.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: databasePath ?? temp.file, SITE_URL: siteUrl, ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+// A failure: exit code 1, nothing on stdout and exactly one line on stderr containing `message`.
+function expectFailure(run: CliRun, message: string | RegExp): void {
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(run.stderr).toMatch(message);
+}
+
+function expectSuccess(run: CliRun): void {
+  expect(run.code, run.stderr).toBe(0);
+}
+
+// Setting up accounts in-process is much faster than spawning the CLI for each.
+async function makeUser(email: string, role: UserRole = "reader", displayName = email.split("@")[0] ?? email) {
+  const result = await createUser({ email, displayName, passwordHash: null, role });
+  if (!result.ok) throw new Error(`could not create ${email}`);
+  return result.id;
+}
+
+function row(email: string) {
+  const found = temp.db.select().from(users).where(eq(users.email, email)).get();
+  if (!found) throw new Error(`no row for ${email}`);
+  return found;
+}
+
+function userCount(): number {
+  return temp.db.select().from(users).all().length;
+}
+
+describe("usage", () => {
+  it("prints usage for --help, refuses unknown commands and a missing command", async () => {
+    const [help, commandHelp, none, unknown, unknownOption] = await Promise.all([
+      runCli(["--help"]),
+      runCli(["ban", "--help"]),
+      runCli([]),
+      runCli(["frobnicate"]),
+      runCli(["list", "--colour"]),
+    ]);
+    expectSuccess(help);
+    expect(help.stdout).toContain("Usage: npm run user -- <command>");
+    for (const command of ["add", "set-role", "set-password", "ban", "unban", "list", "reset-link"]) {
+      expect(help.stdout).toContain(`  ${command} `);
+    }
+    expect(help.stderr).toBe("");
+    expectSuccess(commandHelp);
+    expect(commandHelp.stdout).toBe(help.stdout);
+
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("Usage: npm run user");
+    expectFailure(unknown, 'Unknown command "frobnicate"');
+    expectFailure(unknownOption, /Unknown option '--colour'/);
+  });
+});
+
+describe("fresh database", () => {
+  it("migrates a database that does not exist yet and seeds nothing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "user-cli-fresh-"));
+    try {
+      const file = path.join(dir, "nested", "site.db");
+      const listed = await runCli(["list"], { databasePath: file });
+      expectSuccess(listed);
+      expect(listed.stdout.trim()).toBe("No users yet.");
+
+      const added = await runCli(["add", "first@example.com", "--name", "First Admin", "--role", "admin"], {
+        databasePath: file,
+        input: "a fresh clone password\n",
+      });
+      expectSuccess(added);
+      const sqlite = new Database(file, { readonly: true });
+      try {
+        const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+        expect(count("users")).toBe(1);
+        expect(count("articles")).toBe(0);
+        expect(count("publications")).toBe(0);
+        expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+      } finally {
+        sqlite.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("add", () => {
+  it("creates a user with the first line of stdin as the password", async () => {
+    const run = await runCli(["add", "  Piped@Example.COM ", "--name", "  Piped Person  ", "--role", "author"], {
+      input: "correct horse battery staple\nthis second line is ignored\n",
+    });
+    expectSuccess(run);
+    expect(run.stdout).toMatch(/^Created user #\d+ piped@example\.com \("Piped Person", author\)\.\n$/);
+    expect(run.stdout).not.toContain("password");
+
+    const user = await getSessionUserByEmail({ email: "piped@example.com" });
+    expect(user).toMatchObject({ displayName: "Piped Person", role: "author", slug: "piped-person", ban: null });
+    const hash = await getPasswordHash({ userId: user!.id });
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash, "correct horse battery staple")).toBe(true);
+    expect(await verifyPassword(hash, "correct horse battery staple\n")).toBe(false);
+  });
+
+  it("strips a Windows line ending from the piped password", async () => {
+    const run = await runCli(["add", "crlf@example.com", "--name", "Crlf"], { input: "windows line ending\r\n" });
+    expectSuccess(run);
+    const user = await getSessionUserByEmail({ email: "crlf@example.com" });
+    expect(await verifyPassword(await getPasswordHash({ userId: user!.id }), "windows line ending")).toBe(true);
+  });
+
+  it("generates a password when none is piped, prints it once, and it works", async () => {
+    const run = await runCli(["add", "generated@example.com", "--name", "Generated"]);
+    expectSuccess(run);
+    const match = /^Generated password \(shown only this once\): (\S+)$/m.exec(run.stdout);
+    const password = match?.[1] ?? "";
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(run.stdout.split(password)).toHaveLength(2);
+
+    const user = await getSessionUserByEmail({ email: "generated@example.com" });
+    expect(user?.role).toBe("reader");
+    expect(await verifyPassword(await getPasswordHash({ userId: user!.id }), password)).toBe(true);
+  });
+
+  it("refuses bad input without creating anything", async () => {
+    await makeUser("taken@example.com");
+    const before = userCount();
+    const strong = { input: "a perfectly good password\n" };
+    const [duplicate, malformed, unknownRole, short, common, personal, emptyLine, noName, longName, blankName, extra] =
+      await Promise.all([
+        runCli(["add", "TAKEN@example.com", "--name", "Someone"], strong),
+        runCli(["add", "not-an-email", "--name", "Someone"], strong),
+        runCli(["add", "role@example.com", "--name", "Someone", "--role", "overlord"], strong),
+        runCli(["add", "short@example.com", "--name", "Someone"], { input: "short\n" }),
+        runCli(["add", "common@example.com", "--name", "Someone"], { input: "qwertyuiop\n" }),
+        runCli(["add", "jonathan.smith@example.com", "--name", "Someone"], { input: "Jonathan.Smith\n" }),
+        runCli(["add", "empty@example.com", "--name", "Someone"], { input: "\n" }),
+        runCli(["add", "noname@example.com"], strong),
+        runCli(["add", "long@example.com", "--name", "x".repeat(61)], strong),
+        runCli(["add", "blank@example.com", "--name", "   "], strong),
+        runCli(["add", "one@example.com", "two@example.com", "--name", "Two"], strong),
+      ]);
+    expectFailure(duplicate, "A user with the email taken@example.com already exists.");
+    expectFailure(malformed, '"not-an-email" is not a valid email address.');
+    expectFailure(unknownRole, 'Unknown role "overlord". Use one of: reader, author, moderator, admin.');
+    expectFailure(short, "Password refused: Use at least 10 characters.");
+    expectFailure(common, "Password refused: This password is too common.");
+    expectFailure(personal, "Password refused: Do not use your name or email address as your password.");
+    expectFailure(emptyLine, "Password refused: Use at least 10 characters.");
+    expectFailure(noName, 'add needs --name "<display name>".');
+    expectFailure(longName, "use at most 60");
+    expectFailure(blankName, "The display name must not be empty.");
+    expectFailure(extra, 'unexpected "two@example.com"');
+    expect(userCount()).toBe(before);
+
+    const sixty = await runCli(["add", "sixty@example.com", "--name", "y".repeat(60)], strong);
+    expectSuccess(sixty);
+    expect(userCount()).toBe(before + 1);
+  });
+});
+
+describe("set-role", () => {
+  it("changes roles but never demotes the last admin", async () => {
+    await makeUser("root@example.com", "admin");
+    await makeUser("deputy@example.com", "reader");
+
+    const promote = await runCli(["set-role", "deputy@example.com", "moderator"]);
+    expectSuccess(promote);
+    expect(promote.stdout).toBe("Changed the role of deputy@example.com from reader to moderator.\n");
+    expect(row("deputy@example.com").role).toBe("moderator");
+
+    const [lastAdmin, unknownRole, same] = await Promise.all([
+      runCli(["set-role", "root@example.com", "author"]),
+      runCli(["set-role", "deputy@example.com", "superuser"]),
+      runCli(["set-role", "Deputy@Example.com", "MODERATOR"]),
+    ]);
+    expectFailure(lastAdmin, "root@example.com is the only admin and cannot be demoted; make another user admin first.");
+    expect(row("root@example.com").role).toBe("admin");
+    expectFailure(unknownRole, 'Unknown role "superuser"');
+    expectSuccess(same);
+    expect(same.stdout).toBe("deputy@example.com is already moderator; nothing changed.\n");
+
+    expectSuccess(await runCli(["set-role", "deputy@example.com", "admin"]));
+    const demote = await runCli(["set-role", "root@example.com", "reader"]);
+    expectSuccess(demote);
+    expect(row("root@example.com").role).toBe("reader");
+    expect(row("deputy@example.com").role).toBe("admin");
+  });
+});
+
+describe("set-password", () => {
+  it("replaces the hash and ends the user's sessions", async () => {
+    const userId = await makeUser("changer@example.com", "author", "Changer");
+    const initial = await runCli(["set-password", "changer@example.com"], { input: "the first password\n" });
+    expectSuccess(initial);
+    const first = row("changer@example.com");
+
+    const run = await runCli(["set-password", "CHANGER@example.com"], { input: "the second password\n" });
+    expectSuccess(run);
+    expect(run.stdout).toContain("Changed the password of changer@example.com.");
+    expect(run.stdout).toContain("sessions have been ended");
+    const second = row("changer@example.com");
+    expect(second.sessionVersion).toBe(first.sessionVersion + 1);
+    expect(second.passwordHash).not.toBe(first.passwordHash);
+    expect(await verifyPassword(second.passwordHash, "the second password")).toBe(true);
+    expect(await verifyPassword(second.passwordHash, "the first password")).toBe(false);
+
+    const [nothing, short, common] = await Promise.all([
+      runCli(["set-password", "changer@example.com"]),
+      runCli(["set-password", "changer@example.com"], { input: "tiny\n" }),
+      runCli(["set-password", "changer@example.com"], { input: "1234567890\n" }),
+    ]);
+    expectFailure(nothing, "No password on stdin");
+    expectFailure(short, "Password refused: Use at least 10 characters.");
+    expectFailure(common, "Password refused: This password is too common.");
+    expect(row("changer@example.com")).toMatchObject({ id: userId, sessionVersion: second.sessionVersion, passwordHash: second.passwordHash });
+  });
+});
+
+describe("ban and unban", () => {
+  it("bans for some days with a reason, permanently, and lifts bans", async () => {
+    await makeUser("spammer@example.com");
+    await makeUser("troll@example.com");
+    const before = Date.now();
+    const temporary = await runCli(["ban", "spammer@example.com", "--days", "7", "--reason", "Link spam"]);
+    expectSuccess(temporary);
+    expect(temporary.stdout).toMatch(/^Banned spammer@example\.com until \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reason: Link spam\n$/);
+    const spammer = await getSessionUserByEmail({ email: "spammer@example.com" });
+    expect(spammer?.ban?.reason).toBe("Link spam");
+    const until = spammer?.ban?.until?.getTime() ?? 0;
+    const week = 7 * 24 * 60 * 60 * 1000;
+    expect(until).toBeGreaterThanOrEqual(before + week);
+    expect(until).toBeLessThanOrEqual(Date.now() + week);
+
+    const [permanent, zeroDays, fractionDays, noValue] = await Promise.all([
+      runCli(["ban", "troll@example.com"]),
+      runCli(["ban", "troll@example.com", "--days", "0"]),
+      runCli(["ban", "troll@example.com", "--days", "1.5"]),
+      runCli(["ban", "troll@example.com", "--days"]),
+    ]);
+    expectSuccess(permanent);
+    expect(permanent.stdout).toBe("Banned troll@example.com permanently.\n");
+    expect((await getSessionUserByEmail({ email: "troll@example.com" }))?.ban).toEqual({ reason: null, until: null });
+    expectFailure(zeroDays, "--days must be between 1 and 36500.");
+    expectFailure(fractionDays, '--days must be a whole number of days, not "1.5".');
+    expectFailure(noValue, /--days/);
+
+    const lifted = await runCli(["unban", "spammer@example.com"]);
+    expectSuccess(lifted);
+    expect(lifted.stdout).toBe("Unbanned spammer@example.com.\n");
+    expect(row("spammer@example.com")).toMatchObject({ bannedAt: null, bannedUntil: null, banReason: null });
+    const again = await runCli(["unban", "spammer@example.com"]);
+    expectSuccess(again);
+    expect(again.stdout).toBe("spammer@example.com was not banned; nothing to lift.\n");
+    expect((await getSessionUserByEmail({ email: "troll@example.com" }))?.ban).not.toBeNull();
+  });
+});
+
+describe("list", () => {
+  it("prints every user as a table, optionally of one role", async () => {
+    await makeUser("lister@example.com", "moderator", "Lister Name");
+    const [all, moderators, badRole] = await Promise.all([
+      runCli(["list"]),
+      runCli(["list", "--role", "moderator"]),
+      runCli(["list", "--role", "boss"]),
+    ]);
+    expectSuccess(all);
+    const lines = all.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^ID\s+EMAIL\s+NAME\s+ROLE\s+BANNED\s+CREATED$/);
+    expect(lines).toHaveLength(userCount() + 1);
+    const today = new Date().toISOString().slice(0, 10);
+    const lister = lines.find((line) => line.includes("lister@example.com"));
+    expect(lister).toMatch(new RegExp(`^${row("lister@example.com").id}\\s+lister@example\\.com\\s+Lister Name\\s+moderator\\s+no\\s+${today}$`));
+    expect(lines.find((line) => line.includes("troll@example.com"))).toMatch(/\sreader\s+permanent\s/);
+    const ids = lines.slice(1).map((line) => Number(line.split(/\s+/)[0]));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+
+    expectSuccess(moderators);
+    const moderatorLines = moderators.stdout.trimEnd().split("\n").slice(1);
+    expect(moderatorLines.length).toBeGreaterThan(0);
+    expect(moderatorLines.every((line) => /\smoderator\s/.test(line))).toBe(true);
+    expect(moderators.stdout).toContain("lister@example.com");
+    expectFailure(badRole, 'Unknown role "boss"');
+  });
+});
+
+describe("reset-link", () => {
+  it("prints a link whose token is valid for an hour and works once", async () => {
+    const userId = await makeUser("forgetful@example.com");
+    const run = await runCli(["reset-link", "forgetful@example.com"]);
+    expectSuccess(run);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("valid for one hour, once");
+    const token = new RegExp(`^${siteUrl.replaceAll(".", "\\.")}/reset-password\\?token=([A-Za-z0-9_-]+)$`, "m").exec(run.stdout)?.[1];
+    expect(token).toBeDefined();
+
+    const purpose = "password-reset";
+    expect(await findValidOneTimeToken({ purpose, token: token! })).toEqual({ userId });
+    expect(await findValidOneTimeToken({ purpose, token: token!, now: new Date(Date.now() + 59 * 60 * 1000) })).toEqual({ userId });
+    expect(await findValidOneTimeToken({ purpose, token: token!, now: new Date(Date.now() + 61 * 60 * 1000) })).toBeUndefined();
+    expect(await findValidOneTimeToken({ purpose: "setup", token: token! })).toBeUndefined();
+
+    expect(temp.db.transaction((tx) => consumeOneTimeToken(tx, { purpose, token: token! }))).toEqual({ userId });
+    expect(temp.db.transaction((tx) => consumeOneTimeToken(tx, { purpose, token: token! }))).toBeUndefined();
+    expect(await findValidOneTimeToken({ purpose, token: token! })).toBeUndefined();
+  });
+
+  it("uses the default site URL, with a note, when SITE_URL is unset", async () => {
+    await makeUser("local@example.com");
+    const run = await runCli(["reset-link", "local@example.com"], { env: { SITE_URL: undefined, PORT: "4123" } });
+    expectSuccess(run);
+    expect(run.stdout).toMatch(/^http:\/\/localhost:4123\/reset-password\?token=[A-Za-z0-9_-]+$/m);
+    expect(run.stderr).toContain("SITE_URL is not set");
+  });
+});
+
+describe("missing users", () => {
+  it("every command that names a user refuses an unknown email", async () => {
+    const runs = await Promise.all([
+      runCli(["set-role", "ghost@example.com", "author"]),
+      runCli(["set-password", "ghost@example.com"], { input: "a good long password\n" }),
+      runCli(["ban", "ghost@example.com", "--days", "1"]),
+      runCli(["unban", "Ghost@Example.com"]),
+      runCli(["reset-link", "ghost@example.com"]),
+    ]);
+    for (const run of runs) expectFailure(run, "No user with the email ghost@example.com.");
+    expect(temp.db.select().from(users).where(eq(users.email, "ghost@example.com")).get()).toBeUndefined();
+  });
+});
+
+describe("concurrency", () => {
+  it("waits for another connection's write (as a running server's) instead of failing", async () => {
+    const other = new Database(temp.file);
+    other.pragma("busy_timeout = 5000");
+    other.exec("BEGIN IMMEDIATE");
+    const running = runCli(["add", "patient@example.com", "--name", "Patient"], { input: "waiting for the lock\n" });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    other.exec("COMMIT");
+    other.close();
+    const run = await running;
+    expectSuccess(run);
+    expect(row("patient@example.com").displayName).toBe("Patient");
+  });
+});
+
+// util-linux `script` gives the CLI a terminal as stdin, as when an operator types the command.
+const hasScript = process.platform === "linux" && spawnSync("script", ["--version"]).status === 0;
+
+describe.skipIf(!hasScript)("on a terminal", () => {
+  function runOnTerminal(args: string[]): Promise<CliRun> {
+    const command = ["node", "--import", "tsx", "scripts/user-cli.ts", ...args].map((arg) => `'${arg}'`).join(" ");
+    return new Promise((resolve, reject) => {
+      const child = spawn("script", ["-qec", command, "/dev/null"], {
+        cwd: root,
+        env: { ...process.env, DATABASE_PATH: temp.file, SITE_URL: siteUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr: "" }));
+    });
+  }
+
+  it("add generates a password and set-password asks for a pipe", async () => {
+    const [added, refused] = await Promise.all([
+      runOnTerminal(["add", "typist@example.com", "--name", "Typist"]),
+      runOnTerminal(["set-password", "typist@example.com"]),
+    ]);
+    expect(added.code).toBe(0);
+    const password = /Generated password \(shown only this once\): (\S+)/.exec(added.stdout)?.[1] ?? "";
+    const user = await getSessionUserByEmail({ email: "typist@example.com" });
+    expect(await verifyPassword(await getPasswordHash({ userId: user!.id }), password)).toBe(true);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("set-password reads the new password from stdin");
+  });
+});
