@@ -4,44 +4,12 @@ import { cache } from "react";
 import { getSessionUserById, type SessionUser } from "@/db/queries/auth-users";
 import type { UserRole } from "@/db/schema";
 import { auth } from "./auth/auth";
+import { hasRole } from "./permissions";
 import { loginPathFor } from "./safe-redirect";
 
-// Roles form a ladder: each includes everything below it. A moderator can also write (as an
-// editor can in WordPress); an admin can do everything.
-export const roleRank: Record<UserRole, number> = { reader: 0, author: 1, moderator: 2, admin: 3 };
-
-export function hasRole(user: Pick<SessionUser, "role">, role: UserRole): boolean {
-  return roleRank[user.role] >= roleRank[role];
-}
-
-export type Action =
-  | "comment:post"
-  | "comment:moderate"
-  | "article:write"
-  | "article:edit"
-  | "user:manage"
-  | "settings:manage";
-
-type Resource = { authorId?: number };
-
-// The permission table. Hidden buttons are not protection: every page, action and route handler
-// asks here (through the helpers below) on the server.
-export function can(user: SessionUser | null, action: Action, resource: Resource = {}): boolean {
-  if (!user || user.ban) return false;
-  switch (action) {
-    case "comment:post":
-      return true;
-    case "article:write":
-      return hasRole(user, "author");
-    case "article:edit":
-      return hasRole(user, "admin") || (hasRole(user, "author") && resource.authorId === user.id);
-    case "comment:moderate":
-      return hasRole(user, "moderator");
-    case "user:manage":
-    case "settings:manage":
-      return hasRole(user, "admin");
-  }
-}
+// The one entry point for authorization: pages, server actions and route handlers use these;
+// the permission table itself is in ./permissions (pure, so it is unit-tested without Next).
+export { can, hasRole, roleRank, type Action } from "./permissions";
 
 // The signed-in user, read from the database on every request: a ban, a role change or a new
 // session version (sign-out elsewhere, password change) takes effect on the very next request.

@@ -10,5 +10,7 @@ Object.assign(process.env, {
   PORT: String(E2E_PORT),
   HOST: "127.0.0.1",
   SITE_URL: `http://127.0.0.1:${E2E_PORT}`,
+  // Lets tests act from different client addresses with X-Forwarded-For (throttling per IP).
+  TRUST_PROXY: "true",
 });
 await import("./start");
