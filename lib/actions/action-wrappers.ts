@@ -67,7 +67,7 @@ function roleAction(role: UserRole, { allowBanned = false }: { allowBanned?: boo
 
 // One wrapper per permission level; every server action is built with one of these.
 export const userAction = roleAction("reader");
-// Account self-service (profile, password, deleting one's account) stays open to banned users.
+// Account self-service a banned user still needs (password, deleting the account) stays open.
 export const accountAction = roleAction("reader", { allowBanned: true });
 export const authorAction = roleAction("author");
 export const moderatorAction = roleAction("moderator");

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getPasswordHash, setUserPassword } from "@/db/queries/auth-users";
 import { deleteUser } from "@/db/queries/user-admin";
 import { updateUserProfile } from "@/db/queries/users";
-import { accountAction } from "@/lib/actions/action-wrappers";
+import { accountAction, userAction } from "@/lib/actions/action-wrappers";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from "@/lib/auth/passwords";
 
@@ -14,7 +14,8 @@ const profileSchema = z.object({
   bio: z.string().trim().max(2000, "Use at most 2,000 characters."),
 });
 
-export const updateProfileAction = accountAction(profileSchema, async ({ displayName, bio }, { user }) => {
+// A banned user may not change what others see of them (name, bio) until the ban ends.
+export const updateProfileAction = userAction(profileSchema, async ({ displayName, bio }, { user }) => {
   await updateUserProfile({ userId: user.id, displayName, bio });
   redirect("/account?saved=profile");
 });
