@@ -45,3 +45,12 @@ export function closeDb(): void {
   holder?.sqlite.close();
   holder = undefined;
 }
+
+export type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// Every write transaction takes SQLite's write lock when it begins. A deferred transaction that
+// reads first and writes later fails at once with SQLITE_BUSY when another process holds the lock,
+// instead of waiting out busy_timeout; an immediate one waits its turn.
+export function inWriteTransaction<T>(work: (tx: Transaction) => T, db: Db = getDb()): T {
+  return db.transaction(work, { behavior: "immediate" });
+}

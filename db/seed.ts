@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
+import { inWriteTransaction, type Db } from "./client";
 import { demoArticles } from "./demo/demo-articles";
 import { demoComments, demoPublication, demoTags, demoUsers } from "./demo/demo-people";
 import {
@@ -25,7 +25,7 @@ export function isDatabaseEmpty(db: Pick<Db, "select">): boolean {
 // Starter content for a brand-new site, as WordPress and Ghost create theirs. Runs only against
 // an empty database, in one transaction, so a crash mid-way leaves nothing half-seeded.
 export function seedDemoContent(db: Db): boolean {
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     if (!isDatabaseEmpty(tx)) return false;
 
     const userIds = new Map<string, number>();
@@ -110,5 +110,5 @@ export function seedDemoContent(db: Db): boolean {
       commentIds.push(row.id);
     });
     return true;
-  });
+  }, db);
 }

@@ -5,17 +5,22 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser, getPasswordHash, getSessionUserByEmail } from "../db/queries/auth-users";
 import { consumeOneTimeToken, findValidOneTimeToken } from "../db/queries/one-time-tokens";
-import { users, type UserRole } from "../db/schema";
+import { userRoles, users, type UserRole } from "../db/schema";
 import { verifyPassword } from "../lib/auth/passwords";
+import { parseCommandLine } from "../scripts/user-cli/parse";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 // The CLI runs as a real child process (`node --import tsx scripts/user-cli.ts`) against this
 // file's temporary database; assertions read the rows back through the data layer.
 const root = fileURLToPath(new URL("..", import.meta.url));
 const siteUrl = "https://blog.example.test";
+
+// Each spawned CLI costs about a second of CPU (tsx, Drizzle, zod); several run per test, and
+// other test files run alongside, so the default 20 s is too tight on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let temp: TempDatabase;
 
@@ -81,26 +86,80 @@ function userCount(): number {
 
 describe("usage", () => {
   it("prints usage for --help, refuses unknown commands and a missing command", async () => {
-    const [help, commandHelp, none, unknown, unknownOption] = await Promise.all([
+    const [help, commandHelp, none, unknown] = await Promise.all([
       runCli(["--help"]),
       runCli(["ban", "--help"]),
       runCli([]),
       runCli(["frobnicate"]),
-      runCli(["list", "--colour"]),
     ]);
     expectSuccess(help);
     expect(help.stdout).toContain("Usage: npm run user -- <command>");
     for (const command of ["add", "set-role", "set-password", "ban", "unban", "list", "reset-link"]) {
       expect(help.stdout).toContain(`  ${command} `);
     }
+    expect(help.stdout).toContain(`Roles: ${userRoles.join(", ")}.`);
     expect(help.stderr).toBe("");
     expectSuccess(commandHelp);
     expect(commandHelp.stdout).toBe(help.stdout);
 
-    expect(none.code).toBe(1);
-    expect(none.stderr).toContain("Usage: npm run user");
+    expectFailure(none, "No command given.");
     expectFailure(unknown, 'Unknown command "frobnicate"');
-    expectFailure(unknownOption, /Unknown option '--colour'/);
+  });
+});
+
+// The argument checks in every combination, in-process: no need to spawn a CLI for each.
+describe("argument checks", () => {
+  it("turns valid command lines into plans", () => {
+    expect(parseCommandLine(["add", " New@Example.COM ", "--name", "  Ann Example "])).toEqual({
+      command: "add",
+      email: "new@example.com",
+      displayName: "Ann Example",
+      role: "reader",
+    });
+    expect(parseCommandLine(["add", "a@example.com", "--name", "y".repeat(60), "--role", "Admin"])).toMatchObject({ role: "admin" });
+    expect(parseCommandLine(["set-role", "a@example.com", "author"])).toEqual({ command: "set-role", email: "a@example.com", role: "author" });
+    expect(parseCommandLine(["ban", "a@example.com", "--days", "30", "--reason", "  "])).toEqual({
+      command: "ban",
+      email: "a@example.com",
+      days: 30,
+      reason: null,
+    });
+    expect(parseCommandLine(["ban", "a@example.com", "--reason", "Spam"])).toMatchObject({ days: null, reason: "Spam" });
+    expect(parseCommandLine(["list"])).toEqual({ command: "list", role: null, search: "" });
+    expect(parseCommandLine(["list", "--role", "admin", "--search", "ann"])).toEqual({ command: "list", role: "admin", search: "ann" });
+    expect(parseCommandLine(["reset-link", "a@example.com"])).toEqual({ command: "reset-link", email: "a@example.com" });
+    expect(parseCommandLine(["unban", "-h"])).toBe("help");
+    expect(parseCommandLine(["help"])).toBe("help");
+  });
+
+  it("refuses bad command lines with a clear message", () => {
+    const refusals: [string[], string | RegExp][] = [
+      [[], "No command given."],
+      [["delete", "a@example.com"], 'Unknown command "delete"'],
+      [["add", "a@example", "--name", "A"], '"a@example" is not a valid email address.'],
+      [["add", "a@@example.com", "--name", "A"], "is not a valid email address"],
+      [["add", "a@example.com"], 'add needs --name "<display name>".'],
+      [["add", "--name", "A"], "add needs <email>."],
+      [["add", "a@example.com", "--name", "   "], "The display name must not be empty."],
+      [["add", "a@example.com", "--name", "z".repeat(61)], "The display name is 61 characters long; use at most 60."],
+      [["add", "a@example.com", "--name", "Tab\there"], "control characters"],
+      [["add", "a@example.com", "b@example.com", "--name", "B"], 'unexpected "b@example.com"'],
+      [["add", "a@example.com", "--name", "A", "--role", "owner"], 'Unknown role "owner". Use one of: reader, author, moderator, admin.'],
+      [["set-role", "a@example.com"], "set-role needs <role>."],
+      [["set-role", "a@example.com", "superuser"], 'Unknown role "superuser"'],
+      [["ban", "a@example.com", "--days", "0"], "--days must be between 1 and 36500."],
+      [["ban", "a@example.com", "--days", "1.5"], '--days must be a whole number of days, not "1.5".'],
+      [["ban", "a@example.com", "--days"], /--days/],
+      [["ban", "a@example.com", "--reason", "r".repeat(501)], "The ban reason is 501 characters long; use at most 500."],
+      [["add", `${"e".repeat(310)}@example.com`, "--name", "Long"], "is not a valid email address"],
+      [["list", "--role", "boss"], 'Unknown role "boss"'],
+      [["list", "everyone"], 'list takes no arguments; unexpected "everyone".'],
+      [["list", "--colour"], /Unknown option '--colour'/],
+      [["reset-link"], "reset-link needs <email>."],
+    ];
+    for (const [argv, message] of refusals) {
+      expect(() => parseCommandLine(argv), argv.join(" ")).toThrow(message);
+    }
   });
 });
 
@@ -151,13 +210,6 @@ describe("add", () => {
     expect(await verifyPassword(hash, "correct horse battery staple\n")).toBe(false);
   });
 
-  it("strips a Windows line ending from the piped password", async () => {
-    const run = await runCli(["add", "crlf@example.com", "--name", "Crlf"], { input: "windows line ending\r\n" });
-    expectSuccess(run);
-    const user = await getSessionUserByEmail({ email: "crlf@example.com" });
-    expect(await verifyPassword(await getPasswordHash({ userId: user!.id }), "windows line ending")).toBe(true);
-  });
-
   it("generates a password when none is piped, prints it once, and it works", async () => {
     const run = await runCli(["add", "generated@example.com", "--name", "Generated"]);
     expectSuccess(run);
@@ -175,20 +227,15 @@ describe("add", () => {
     await makeUser("taken@example.com");
     const before = userCount();
     const strong = { input: "a perfectly good password\n" };
-    const [duplicate, malformed, unknownRole, short, common, personal, emptyLine, noName, longName, blankName, extra] =
-      await Promise.all([
-        runCli(["add", "TAKEN@example.com", "--name", "Someone"], strong),
-        runCli(["add", "not-an-email", "--name", "Someone"], strong),
-        runCli(["add", "role@example.com", "--name", "Someone", "--role", "overlord"], strong),
-        runCli(["add", "short@example.com", "--name", "Someone"], { input: "short\n" }),
-        runCli(["add", "common@example.com", "--name", "Someone"], { input: "qwertyuiop\n" }),
-        runCli(["add", "jonathan.smith@example.com", "--name", "Someone"], { input: "Jonathan.Smith\n" }),
-        runCli(["add", "empty@example.com", "--name", "Someone"], { input: "\n" }),
-        runCli(["add", "noname@example.com"], strong),
-        runCli(["add", "long@example.com", "--name", "x".repeat(61)], strong),
-        runCli(["add", "blank@example.com", "--name", "   "], strong),
-        runCli(["add", "one@example.com", "two@example.com", "--name", "Two"], strong),
-      ]);
+    const [duplicate, malformed, unknownRole, short, common, personal, emptyLine] = await Promise.all([
+      runCli(["add", "TAKEN@example.com", "--name", "Someone"], strong),
+      runCli(["add", "not-an-email", "--name", "Someone"], strong),
+      runCli(["add", "role@example.com", "--name", "Someone", "--role", "overlord"], strong),
+      runCli(["add", "short@example.com", "--name", "Someone"], { input: "short\n" }),
+      runCli(["add", "common@example.com", "--name", "Someone"], { input: "qwertyuiop\n" }),
+      runCli(["add", "jonathan.smith@example.com", "--name", "Someone"], { input: "Jonathan.Smith\n" }),
+      runCli(["add", "empty@example.com", "--name", "Someone"], { input: "\n" }),
+    ]);
     expectFailure(duplicate, "A user with the email taken@example.com already exists.");
     expectFailure(malformed, '"not-an-email" is not a valid email address.');
     expectFailure(unknownRole, 'Unknown role "overlord". Use one of: reader, author, moderator, admin.');
@@ -196,15 +243,7 @@ describe("add", () => {
     expectFailure(common, "Password refused: This password is too common.");
     expectFailure(personal, "Password refused: Do not use your name or email address as your password.");
     expectFailure(emptyLine, "Password refused: Use at least 10 characters.");
-    expectFailure(noName, 'add needs --name "<display name>".');
-    expectFailure(longName, "use at most 60");
-    expectFailure(blankName, "The display name must not be empty.");
-    expectFailure(extra, 'unexpected "two@example.com"');
     expect(userCount()).toBe(before);
-
-    const sixty = await runCli(["add", "sixty@example.com", "--name", "y".repeat(60)], strong);
-    expectSuccess(sixty);
-    expect(userCount()).toBe(before + 1);
   });
 });
 
@@ -218,14 +257,12 @@ describe("set-role", () => {
     expect(promote.stdout).toBe("Changed the role of deputy@example.com from reader to moderator.\n");
     expect(row("deputy@example.com").role).toBe("moderator");
 
-    const [lastAdmin, unknownRole, same] = await Promise.all([
+    const [lastAdmin, same] = await Promise.all([
       runCli(["set-role", "root@example.com", "author"]),
-      runCli(["set-role", "deputy@example.com", "superuser"]),
       runCli(["set-role", "Deputy@Example.com", "MODERATOR"]),
     ]);
     expectFailure(lastAdmin, "root@example.com is the only admin and cannot be demoted; make another user admin first.");
     expect(row("root@example.com").role).toBe("admin");
-    expectFailure(unknownRole, 'Unknown role "superuser"');
     expectSuccess(same);
     expect(same.stdout).toBe("deputy@example.com is already moderator; nothing changed.\n");
 
@@ -244,7 +281,8 @@ describe("set-password", () => {
     expectSuccess(initial);
     const first = row("changer@example.com");
 
-    const run = await runCli(["set-password", "CHANGER@example.com"], { input: "the second password\n" });
+    // A Windows line ending is stripped too.
+    const run = await runCli(["set-password", "CHANGER@example.com"], { input: "the second password\r\n" });
     expectSuccess(run);
     expect(run.stdout).toContain("Changed the password of changer@example.com.");
     expect(run.stdout).toContain("sessions have been ended");
@@ -254,13 +292,11 @@ describe("set-password", () => {
     expect(await verifyPassword(second.passwordHash, "the second password")).toBe(true);
     expect(await verifyPassword(second.passwordHash, "the first password")).toBe(false);
 
-    const [nothing, short, common] = await Promise.all([
+    const [nothing, common] = await Promise.all([
       runCli(["set-password", "changer@example.com"]),
-      runCli(["set-password", "changer@example.com"], { input: "tiny\n" }),
       runCli(["set-password", "changer@example.com"], { input: "1234567890\n" }),
     ]);
     expectFailure(nothing, "No password on stdin");
-    expectFailure(short, "Password refused: Use at least 10 characters.");
     expectFailure(common, "Password refused: This password is too common.");
     expect(row("changer@example.com")).toMatchObject({ id: userId, sessionVersion: second.sessionVersion, passwordHash: second.passwordHash });
   });
@@ -281,18 +317,14 @@ describe("ban and unban", () => {
     expect(until).toBeGreaterThanOrEqual(before + week);
     expect(until).toBeLessThanOrEqual(Date.now() + week);
 
-    const [permanent, zeroDays, fractionDays, noValue] = await Promise.all([
+    const [permanent, zeroDays] = await Promise.all([
       runCli(["ban", "troll@example.com"]),
       runCli(["ban", "troll@example.com", "--days", "0"]),
-      runCli(["ban", "troll@example.com", "--days", "1.5"]),
-      runCli(["ban", "troll@example.com", "--days"]),
     ]);
     expectSuccess(permanent);
     expect(permanent.stdout).toBe("Banned troll@example.com permanently.\n");
     expect((await getSessionUserByEmail({ email: "troll@example.com" }))?.ban).toEqual({ reason: null, until: null });
     expectFailure(zeroDays, "--days must be between 1 and 36500.");
-    expectFailure(fractionDays, '--days must be a whole number of days, not "1.5".');
-    expectFailure(noValue, /--days/);
 
     const lifted = await runCli(["unban", "spammer@example.com"]);
     expectSuccess(lifted);
@@ -308,18 +340,15 @@ describe("ban and unban", () => {
 describe("list", () => {
   it("prints every user as a table, optionally of one role", async () => {
     await makeUser("lister@example.com", "moderator", "Lister Name");
-    const [all, moderators, badRole] = await Promise.all([
-      runCli(["list"]),
-      runCli(["list", "--role", "moderator"]),
-      runCli(["list", "--role", "boss"]),
-    ]);
+    const [all, moderators] = await Promise.all([runCli(["list"]), runCli(["list", "--role", "moderator"])]);
     expectSuccess(all);
     const lines = all.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^ID\s+EMAIL\s+NAME\s+ROLE\s+BANNED\s+CREATED$/);
     expect(lines).toHaveLength(userCount() + 1);
-    const today = new Date().toISOString().slice(0, 10);
+    const { id, createdAt } = row("lister@example.com");
+    const created = createdAt.toISOString().slice(0, 10);
     const lister = lines.find((line) => line.includes("lister@example.com"));
-    expect(lister).toMatch(new RegExp(`^${row("lister@example.com").id}\\s+lister@example\\.com\\s+Lister Name\\s+moderator\\s+no\\s+${today}$`));
+    expect(lister).toMatch(new RegExp(`^${id}\\s+lister@example\\.com\\s+Lister Name\\s+moderator\\s+no\\s+${created}$`));
     expect(lines.find((line) => line.includes("troll@example.com"))).toMatch(/\sreader\s+permanent\s/);
     const ids = lines.slice(1).map((line) => Number(line.split(/\s+/)[0]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -329,7 +358,6 @@ describe("list", () => {
     expect(moderatorLines.length).toBeGreaterThan(0);
     expect(moderatorLines.every((line) => /\smoderator\s/.test(line))).toBe(true);
     expect(moderators.stdout).toContain("lister@example.com");
-    expectFailure(badRole, 'Unknown role "boss"');
   });
 });
 
@@ -364,12 +392,10 @@ describe("reset-link", () => {
 });
 
 describe("missing users", () => {
-  it("every command that names a user refuses an unknown email", async () => {
+  it("commands that name a user refuse an unknown email", async () => {
     const runs = await Promise.all([
-      runCli(["set-role", "ghost@example.com", "author"]),
       runCli(["set-password", "ghost@example.com"], { input: "a good long password\n" }),
-      runCli(["ban", "ghost@example.com", "--days", "1"]),
-      runCli(["unban", "Ghost@Example.com"]),
+      runCli(["ban", "Ghost@Example.com", "--days", "1"]),
       runCli(["reset-link", "ghost@example.com"]),
     ]);
     for (const run of runs) expectFailure(run, "No user with the email ghost@example.com.");
@@ -383,7 +409,8 @@ describe("concurrency", () => {
     other.pragma("busy_timeout = 5000");
     other.exec("BEGIN IMMEDIATE");
     const running = runCli(["add", "patient@example.com", "--name", "Patient"], { input: "waiting for the lock\n" });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Long enough for the CLI to start and reach its write, shorter than its 5 s busy_timeout.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     other.exec("COMMIT");
     other.close();
     const run = await running;

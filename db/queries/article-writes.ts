@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { tagsForArticle } from "../../lib/cache-tags";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb, type Db } from "../client";
+import { inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, type ArticleStatus } from "../schema";
 
-type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 
 function tagIdsOf(tx: Transaction, articleId: number): number[] {
   return tx
@@ -29,8 +29,7 @@ export type NewArticleInput = {
 };
 
 export async function createArticle(input: NewArticleInput): Promise<number> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const now = new Date();
     const row = tx
       .insert(articles)
@@ -75,8 +74,7 @@ export async function setArticleStatus({
   status: ArticleStatus;
   publishedAt?: Date | null;
 }): Promise<boolean> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const current = tx
       .select({ authorId: articles.authorId, publicationId: articles.publicationId, publishedAt: articles.publishedAt })
       .from(articles)
@@ -105,8 +103,7 @@ export async function updateArticleContent({
   excerpt?: string;
   body?: string;
 }): Promise<boolean> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const updated = tx
       .update(articles)
       .set({

@@ -1,6 +1,6 @@
 import { eq, like, sql } from "drizzle-orm";
 import { slugify } from "../../lib/slugs";
-import { getDb, type Db } from "../client";
+import { getDb, type Db, inWriteTransaction } from "../client";
 import { users, type UserRole } from "../schema";
 
 export type SessionUser = {
@@ -103,8 +103,7 @@ export async function createUser({
   passwordHash: string | null;
   role: UserRole;
 }): Promise<CreateUserResult> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const normalised = normaliseEmail(email);
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get()) {
       return { ok: false, reason: "email-taken" } as const;

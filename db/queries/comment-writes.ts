@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cacheTags } from "../../lib/cache-tags";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb } from "../client";
+import { inWriteTransaction } from "../client";
 import { comments, type CommentStatus } from "../schema";
 
 // Only approved comments are visible, so only a change into or out of "approved" touches pages;
@@ -19,8 +19,7 @@ export async function insertComment({
   body: string;
   status: CommentStatus;
 }): Promise<number> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const inserted = tx
       .insert(comments)
       .values({ articleId, authorId, parentId, body, status })
@@ -40,8 +39,7 @@ export async function setCommentStatus({
   status: CommentStatus;
   moderatorId: number | null;
 }): Promise<boolean> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const updated = tx
       .update(comments)
       .set({ status, moderatedById: moderatorId, moderatedAt: new Date(), updatedAt: new Date() })

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { getDb } from "../client";
+import { inWriteTransaction } from "../client";
 import { users } from "../schema";
 import { normaliseEmail, uniqueUserSlug } from "./auth-users";
 import { consumeOneTimeToken } from "./one-time-tokens";
@@ -19,7 +19,7 @@ export async function createFirstAdmin({
   displayName: string;
   passwordHash: string;
 }): Promise<FirstAdminResult> {
-  return getDb().transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "admin")).get()?.n ?? 0;
     if (admins > 0) return { ok: false, reason: "admin-exists" } as const;
     const normalised = normaliseEmail(email);

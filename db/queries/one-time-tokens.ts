@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb, type Db } from "../client";
+import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { oneTimeTokens, type OneTimeTokenPurpose } from "../schema";
 
-type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 
 function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
@@ -23,8 +23,7 @@ export async function issueOneTimeToken({
   now?: Date;
 }): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
-  const db = getDb();
-  db.transaction((tx) => {
+  inWriteTransaction((tx) => {
     tx.update(oneTimeTokens)
       .set({ usedAt: now })
       .where(

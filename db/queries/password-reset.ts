@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { inWriteTransaction } from "../client";
 import { users } from "../schema";
 import { consumeOneTimeToken } from "./one-time-tokens";
 
@@ -12,7 +12,7 @@ export async function resetPasswordWithToken({
   token: string;
   passwordHash: string;
 }): Promise<{ email: string } | null> {
-  return getDb().transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const used = consumeOneTimeToken(tx, { purpose: "password-reset", token });
     if (!used || used.userId === null) return null;
     return (

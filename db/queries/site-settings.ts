@@ -1,7 +1,7 @@
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { parseSiteSettings, type SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb } from "../client";
+import { getDb, inWriteTransaction } from "../client";
 import { siteSettings } from "../schema";
 
 export async function getSiteSettings(): Promise<SiteSettings> {
@@ -11,8 +11,7 @@ export async function getSiteSettings(): Promise<SiteSettings> {
 }
 
 export async function updateSiteSettings(changes: Partial<SiteSettings>): Promise<void> {
-  const db = getDb();
-  db.transaction((tx) => {
+  inWriteTransaction((tx) => {
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       tx.insert(siteSettings)

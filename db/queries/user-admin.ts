@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { cacheTags } from "../../lib/cache-tags";
 import { countPages, pageOffset, type Page } from "../../lib/pagination";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb } from "../client";
+import { getDb, inWriteTransaction } from "../client";
 import { articles, articleTags, comments, users, type UserRole } from "../schema";
 
 export type UserListItem = {
@@ -54,7 +54,7 @@ export type RoleChangeResult = { ok: true } | { ok: false; reason: "not-found" |
 // Checked in the same transaction as the change, so two admins demoting each other at once
 // cannot leave the site without one.
 export async function setUserRole({ userId, role }: { userId: number; role: UserRole }): Promise<RoleChangeResult> {
-  return getDb().transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const current = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
     if (!current) return { ok: false, reason: "not-found" } as const;
     if (current.role === "admin" && role !== "admin") {
@@ -109,7 +109,7 @@ export async function deleteUser({
   reassignArticlesTo?: number | null;
   comments: "keep" | "remove";
 }): Promise<DeleteUserResult> {
-  return getDb().transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const target = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
     if (!target) return { ok: false, reason: "not-found" } as const;
     if (target.role === "admin") {

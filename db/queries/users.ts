@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { cacheTags } from "../../lib/cache-tags";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb } from "../client";
+import { getDb, inWriteTransaction } from "../client";
 import { users } from "../schema";
 
 // The public profile shown in author boxes, bylines and author pages.
@@ -14,8 +14,7 @@ export async function updateUserProfile({
   displayName?: string;
   bio?: string;
 }): Promise<boolean> {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return inWriteTransaction((tx) => {
     const result = tx
       .update(users)
       .set({

@@ -1,27 +1,36 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { userRoles, type UserRole } from "../../db/schema";
+import type { UserRole } from "../../db/schema";
 
 // A problem with what the operator typed or asked for: printed as one line, exit code 1.
 export class CliError extends Error {}
 
+// The roles of db/schema.ts, repeated so that checking arguments (and --help) does not load
+// Drizzle. `satisfies` rejects an unknown role here; `_everyRole` fails to compile if one is missing.
+export const roles = ["reader", "author", "moderator", "admin"] as const satisfies readonly UserRole[];
+const _everyRole: Exclude<UserRole, (typeof roles)[number]> extends never ? true : never = true;
+
 export function parseRole(value: string): UserRole {
-  const role = userRoles.find((candidate) => candidate === value.trim().toLowerCase());
-  if (!role) throw new CliError(`Unknown role "${value}". Use one of: ${userRoles.join(", ")}.`);
+  const role = roles.find((candidate) => candidate === value.trim().toLowerCase());
+  if (!role) throw new CliError(`Unknown role "${value}". Use one of: ${roles.join(", ")}.`);
   return role;
 }
 
+// The same limits as registration (app/(auth)/register/actions.ts).
+export const MAX_EMAIL_LENGTH = 320;
+export const MAX_DISPLAY_NAME_LENGTH = 60;
+
 export function parseEmail(value: string): string {
   const email = value.trim().toLowerCase();
-  if (!z.email().safeParse(email).success) throw new CliError(`"${value}" is not a valid email address.`);
+  if (email.length > MAX_EMAIL_LENGTH || !z.email().safeParse(email).success) {
+    throw new CliError(`"${value}" is not a valid email address.`);
+  }
   return email;
 }
 
-export const MAX_DISPLAY_NAME_LENGTH = 60;
-
 export function parseDisplayName(value: string): string {
   const name = value.trim();
-  const length = [...name].length;
+  const { length } = name;
   if (length === 0) throw new CliError("The display name must not be empty.");
   if (length > MAX_DISPLAY_NAME_LENGTH) {
     throw new CliError(`The display name is ${length} characters long; use at most ${MAX_DISPLAY_NAME_LENGTH}.`);
@@ -31,6 +40,17 @@ export function parseDisplayName(value: string): string {
 }
 
 export const MAX_BAN_DAYS = 36_500;
+// As in the admin screen's ban form (app/(studio)/admin/users/actions.ts).
+export const MAX_BAN_REASON_LENGTH = 500;
+
+// A blank reason is no reason.
+export function parseBanReason(value: string | undefined): string | null {
+  const reason = value?.trim() ?? "";
+  if (reason.length > MAX_BAN_REASON_LENGTH) {
+    throw new CliError(`The ban reason is ${reason.length} characters long; use at most ${MAX_BAN_REASON_LENGTH}.`);
+  }
+  return reason || null;
+}
 
 export function parseBanDays(value: string): number {
   if (!/^[0-9]+$/.test(value.trim())) throw new CliError(`--days must be a whole number of days, not "${value}".`);
