@@ -1,27 +1,34 @@
 import Link from "next/link";
 
-function pageHref(basePath: string, page: number): string {
+function articlePageHref(basePath: string, page: number): string {
   return page === 1 ? basePath : `${basePath}?page=${page}`;
 }
 
-// Newer/older navigation for a paginated listing; plain links, so it works without JavaScript.
+// Previous/next navigation for a paginated list; plain links, so it works without JavaScript.
+// Article listings pass `basePath`; other lists pass `hrefForPage` to keep their own query.
 export function PaginationNav({
-  basePath,
   page,
   pageCount,
   label,
+  basePath = "/",
+  hrefForPage = (target) => articlePageHref(basePath, target),
+  previousText = "← Newer articles",
+  nextText = "Older articles →",
 }: {
-  basePath: string;
   page: number;
   pageCount: number;
   label: string;
+  basePath?: string;
+  hrefForPage?: (page: number) => string;
+  previousText?: string;
+  nextText?: string;
 }) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
-        <Link rel="prev" href={pageHref(basePath, page - 1)}>
-          ← Newer articles
+        <Link rel="prev" href={hrefForPage(page - 1)}>
+          {previousText}
         </Link>
       ) : (
         <span />
@@ -30,8 +37,8 @@ export function PaginationNav({
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link rel="next" href={pageHref(basePath, page + 1)}>
-          Older articles →
+        <Link rel="next" href={hrefForPage(page + 1)}>
+          {nextText}
         </Link>
       ) : (
         <span />

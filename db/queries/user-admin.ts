@@ -38,7 +38,7 @@ export async function listUsers({ search = "", page }: { search?: string; page: 
       bannedUntil: users.bannedUntil,
       banReason: users.banReason,
       createdAt: users.createdAt,
-      articleCount: sql<number>`(select count(*) from ${articles} where ${articles.authorId} = ${users.id})`.mapWith(Number),
+      articleCount: db.$count(articles, eq(articles.authorId, users.id)),
     })
     .from(users)
     .where(where)

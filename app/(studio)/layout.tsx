@@ -1,0 +1,5 @@
+import { SiteChrome } from "@/components/layout/site-chrome";
+
+export default function StudioLayout({ children }: { children: React.ReactNode }) {
+  return <SiteChrome>{children}</SiteChrome>;
+}

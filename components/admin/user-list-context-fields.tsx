@@ -1,0 +1,11 @@
+import type { UserListContext } from "./user-list-href";
+
+// Hidden fields that carry the list's search and page through an action's redirect.
+export function UserListContextFields({ context }: { context: UserListContext }) {
+  return (
+    <>
+      {context.q ? <input type="hidden" name="q" value={context.q} /> : null}
+      {context.page > 1 ? <input type="hidden" name="page" value={context.page} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { E2E_BASE_URL } from "./e2e-environment";
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+// The hidden fields React renders into a server-action form for JavaScript-off posts (the action
+// id, its bound state): everything needed to call that action without the page.
+export function serverActionFormFields(html: string, containingField: string): Record<string, string> {
+  const forms = html.match(/<form[\s\S]*?<\/form>/g) ?? [];
+  const form = forms.find((candidate) => candidate.includes(`name="${containingField}"`));
+  if (!form) throw new Error(`No form with a field named ${containingField}`);
+  const fields: Record<string, string> = {};
+  for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (name?.startsWith("$ACTION")) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? "");
+  }
+  if (!Object.keys(fields).some((name) => name.startsWith("$ACTION_1:0") || name.startsWith("$ACTION_ID_"))) {
+    throw new Error(`The form with ${containingField} carries no server action`);
+  }
+  return fields;
+}
+
+// Posts a server action the way a browser without JavaScript does, as whoever `request` is.
+export function postServerActionForm(
+  request: APIRequestContext,
+  path: string,
+  actionFields: Record<string, string>,
+  fields: Record<string, string>,
+): Promise<APIResponse> {
+  return request.post(path, {
+    multipart: { ...actionFields, ...fields },
+    headers: { origin: E2E_BASE_URL },
+    maxRedirects: 0,
+  });
+}
