@@ -21,7 +21,7 @@ export function serverActionFormFields(html: string, containingField: string): R
     const name = /name="([^"]*)"/.exec(input)?.[1];
     if (name?.startsWith("$ACTION")) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? "");
   }
-  if (!Object.keys(fields).some((name) => name.startsWith("$ACTION_1:0") || name.startsWith("$ACTION_ID_"))) {
+  if (!Object.keys(fields).some((name) => /^\$ACTION_\d+:0$/.test(name) || name.startsWith("$ACTION_ID_"))) {
     throw new Error(`The form with ${containingField} carries no server action`);
   }
   return fields;

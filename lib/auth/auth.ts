@@ -43,10 +43,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   useSecureCookies: getConfig().siteUrl.startsWith("https://"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
-  // A wrong password is an expected outcome, answered on the form; only real failures are logged.
+  // A wrong password or an unreadable session cookie (tampered, or signed with an old secret) is
+  // an expected outcome: the visitor is simply signed out. Only real failures are logged, so a
+  // client cannot fill the log with stack traces.
   logger: {
     error(error: Error) {
-      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin || ["CredentialsSignin", "JWTSessionError"].includes(error.name)) return;
       console.error("[auth]", error);
     },
   },
