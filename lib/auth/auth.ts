@@ -48,7 +48,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // client cannot fill the log with stack traces.
   logger: {
     error(error: Error) {
-      if (error instanceof CredentialsSignin || ["CredentialsSignin", "JWTSessionError"].includes(error.name)) return;
+      // Auth.js errors carry their kind in `type` (class names are minified in the build).
+      const type = "type" in error ? String(error.type) : error.name;
+      if (["CredentialsSignin", "JWTSessionError"].includes(type)) return;
       console.error("[auth]", error);
     },
   },
