@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { deleteOwnAccountAction } from "@/app/(account)/account/actions";
+import { DeletedCommentsChoice } from "@/components/forms/deleted-comments-choice";
 import { FormField } from "@/components/forms/form-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -13,15 +14,7 @@ export function DeleteAccountForm() {
   return (
     <form action={formAction} className="stacked-form" noValidate>
       <FormMessage state={state} />
-      <fieldset>
-        <legend>Your comments</legend>
-        <label>
-          <input type="radio" name="comments" value="keep" defaultChecked={comments === "keep"} /> Keep them, shown as “Deleted user”
-        </label>
-        <label>
-          <input type="radio" name="comments" value="remove" defaultChecked={comments === "remove"} /> Remove them
-        </label>
-      </fieldset>
+      <DeletedCommentsChoice legend="Your comments" selected={comments} />
       <FormField name="password" label="Password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} hint="This cannot be undone." />
       <SubmitButton className="button button-danger" pendingText="Deleting…">
         Delete my account

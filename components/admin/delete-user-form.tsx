@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { deleteUserAction } from "@/app/(studio)/admin/users/actions";
+import { DeletedCommentsChoice } from "@/components/forms/deleted-comments-choice";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { idleState } from "@/lib/actions/action-state";
@@ -71,15 +72,7 @@ export function DeleteUserForm({
           ) : null}
         </div>
       ) : null}
-      <fieldset>
-        <legend>Their comments</legend>
-        <label>
-          <input type="radio" name="comments" value="keep" defaultChecked={comments === "keep"} /> Keep them, shown as “Deleted user”
-        </label>
-        <label>
-          <input type="radio" name="comments" value="remove" defaultChecked={comments === "remove"} /> Remove them
-        </label>
-      </fieldset>
+      <DeletedCommentsChoice legend="Their comments" selected={comments} />
       <p className="form-hint">This cannot be undone.</p>
       <div className="admin-inline-fields">
         <SubmitButton className="button button-danger" pendingText="Deleting…">
