@@ -1,9 +1,7 @@
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ActionState } from "@/lib/actions/action-state";
-import type { ManagedUser } from "./managed-user";
+import type { UserActionFormProps } from "./managed-user";
 import { UserListContextFields } from "./user-list-context-fields";
-import type { UserListContext } from "./user-list-href";
 
 const durations = [
   ["1-day", "1 day"],
@@ -17,12 +15,7 @@ export function BanForm({
   context,
   state,
   action,
-}: {
-  user: ManagedUser;
-  context: UserListContext;
-  state: ActionState;
-  action: (formData: FormData) => void;
-}) {
+}: UserActionFormProps) {
   const reasonId = `ban-reason-${user.id}`;
   const reasonErrorId = `${reasonId}-error`;
   const durationId = `ban-duration-${user.id}`;

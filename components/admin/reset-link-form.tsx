@@ -1,7 +1,6 @@
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ActionState } from "@/lib/actions/action-state";
-import type { ManagedUser } from "./managed-user";
+import type { UserActionFormProps } from "./managed-user";
 
 // The action's message ends with the link; it is also shown in a read-only field to copy.
 const linkAtEnd = /: (https?:\/\/\S+)$/;
@@ -10,11 +9,7 @@ export function ResetLinkForm({
   user,
   state,
   action,
-}: {
-  user: ManagedUser;
-  state: ActionState;
-  action: (formData: FormData) => void;
-}) {
+}: Omit<UserActionFormProps, "context">) {
   const link = state.status === "ok" ? linkAtEnd.exec(state.message ?? "")?.[1] : undefined;
   const linkId = `reset-link-${user.id}`;
   return (

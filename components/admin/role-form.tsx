@@ -1,22 +1,15 @@
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { ActionState } from "@/lib/actions/action-state";
-import type { ManagedUser } from "./managed-user";
+import type { UserActionFormProps } from "./managed-user";
 import { roleOptions } from "./role-labels";
 import { UserListContextFields } from "./user-list-context-fields";
-import type { UserListContext } from "./user-list-href";
 
 export function RoleForm({
   user,
   context,
   state,
   action,
-}: {
-  user: ManagedUser;
-  context: UserListContext;
-  state: ActionState;
-  action: (formData: FormData) => void;
-}) {
+}: UserActionFormProps) {
   const fieldId = `role-${user.id}`;
   const role = state.values?.role ?? user.role;
   return (
