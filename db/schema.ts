@@ -166,6 +166,15 @@ export const comments = sqliteTable(
     updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
     moderatedById: integer("moderated_by_id").references(() => users.id, { onDelete: "set null" }),
     moderatedAt: timestamp("moderated_at"),
+    // Why the moderation rules held the comment ("first comment", "contains 3 links"), shown to
+    // moderators; null when it was published at once.
+    heldReason: text("held_reason"),
+    // The status before it went to spam or trash, so "Not spam" and "Restore" put it back.
+    previousStatus: text("previous_status", { enum: commentStatuses }),
+    editedAt: timestamp("edited_at"),
+    // Set when the commenter deletes a comment that has replies: the body is erased and the
+    // thread shows "This comment was deleted." in its place. Without replies the row is removed.
+    deletedAt: timestamp("deleted_at"),
   },
   (t) => [
     index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
@@ -177,6 +186,44 @@ export const comments = sqliteTable(
 );
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+
+export const moderationActions = [
+  "approve",
+  "unapprove",
+  "spam",
+  "not-spam",
+  "trash",
+  "restore",
+  "delete",
+  "reply",
+  "ban",
+] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+
+// Audit log of every moderation action. Comment, article and user ids are plain numbers, not
+// foreign keys, so the record outlives a permanently deleted comment.
+export const moderationLog = sqliteTable(
+  "moderation_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    moderatorId: integer("moderator_id").references(() => users.id, { onDelete: "set null" }),
+    // Kept as text so the log still names who acted after their account is deleted.
+    moderatorName: text("moderator_name").notNull(),
+    action: text("action", { enum: moderationActions }).notNull(),
+    commentId: integer("comment_id"),
+    articleId: integer("article_id"),
+    subjectUserId: integer("subject_user_id"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    detail: text("detail"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("moderation_log_created_idx").on(t.createdAt),
+    index("moderation_log_comment_idx").on(t.commentId),
+  ],
+);
+export type ModerationLogEntry = typeof moderationLog.$inferSelect;
 
 // Site settings editable by admins; values are JSON. Environment settings live in lib/config.ts.
 export const siteSettings = sqliteTable("site_settings", {

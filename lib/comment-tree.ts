@@ -14,3 +14,17 @@ export function buildCommentTree<T extends { id: number; parentId: number | null
   }
   return roots;
 }
+
+// A deleted comment stays only as a placeholder for its replies: once none of them is shown,
+// the placeholder goes too.
+export function pruneDeletedLeaves<T extends { deleted: boolean }>(nodes: CommentNode<T>[]): CommentNode<T>[] {
+  return nodes.flatMap((node) => {
+    const replies = pruneDeletedLeaves(node.replies);
+    if (node.deleted && replies.length === 0) return [];
+    return [{ ...node, replies }];
+  });
+}
+
+export function countNodes<T>(nodes: CommentNode<T>[]): number {
+  return nodes.reduce((total, node) => total + 1 + countNodes(node.replies), 0);
+}

@@ -7,6 +7,7 @@ import {
   publishedArticleExists,
 } from "../db/queries/articles";
 import { getAuthorBySlug } from "../db/queries/authors";
+import { commentExists } from "../db/queries/comments";
 import { countAdmins } from "../db/queries/auth-users";
 import { findValidOneTimeToken } from "../db/queries/one-time-tokens";
 import { getPublicationBySlug } from "../db/queries/publications";
@@ -67,6 +68,16 @@ async function tokenPageExists(pathname: string, query: URLSearchParams): Promis
   return null;
 }
 
+const commentEditPath = /^\/comments\/(\d{1,15})\/edit$/;
+
+// The edit page of a comment exists while the comment does; whose it is, the page decides.
+async function commentPageExists(pathname: string): Promise<boolean | null> {
+  if (!pathname.startsWith("/comments/")) return null;
+  const match = commentEditPath.exec(pathname);
+  if (!match) return false;
+  return commentExists({ commentId: Number(match[1]) });
+}
+
 // Whether the page at this URL exists, or null when the URL is not one this module guards.
 export async function pageExists(url: string): Promise<boolean | null> {
   const queryStart = url.indexOf("?");
@@ -74,7 +85,7 @@ export async function pageExists(url: string): Promise<boolean | null> {
   const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
   const route = matchReaderRoute(pathname);
   if (route) return readerPageExists(route, query);
-  return tokenPageExists(pathname, query);
+  return (await commentPageExists(pathname)) ?? tokenPageExists(pathname, query);
 }
 
 // Next 16 answers a notFound() thrown by a page with a 404 whose HTML is an empty shell (the

@@ -14,7 +14,7 @@ import {
 } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
 import { insertComment } from "@/db/queries/comment-writes";
-import { listApprovedComments } from "@/db/queries/comments";
+import { listArticleComments } from "@/db/queries/comments";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { getTagBySlug } from "@/db/queries/tags";
 import { getUserIdBySlug } from "@/db/queries/users";
@@ -272,7 +272,7 @@ describe("comment counts", () => {
     const summary = listing.items.find((item) => item.id === articleId);
     expect(summary?.commentCount).toBe(2);
 
-    const shown = await listApprovedComments({ articleId });
+    const shown = await listArticleComments({ articleId });
     expect(shown.map((comment) => comment.body)).toEqual(["approved 1", "approved reply"]);
     expect(shown[1]?.parentId).toBe(approvedOne);
   });

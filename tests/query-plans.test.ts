@@ -15,7 +15,7 @@ import {
   listPublishedArticlesByTag,
 } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
-import { listApprovedComments } from "@/db/queries/comments";
+import { listArticleComments } from "@/db/queries/comments";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { getNextScheduledPublicationTime, listArticlesScheduledBetween } from "@/db/queries/scheduled-articles";
 import { getSiteSettings } from "@/db/queries/site-settings";
@@ -144,7 +144,7 @@ describe("hot reads use an index", () => {
     ["getAuthorBySlug", () => getAuthorBySlug({ slug: "owen", now })],
     ["getPublicationBySlug", () => getPublicationBySlug({ slug: demoPublication.slug })],
     ["getTagBySlug", () => getTagBySlug({ slug: "translation" })],
-    ["listApprovedComments", () => listApprovedComments({ articleId: welcomeArticleId })],
+    ["listArticleComments", () => listArticleComments({ articleId: welcomeArticleId })],
     ["getSiteSettings", () => getSiteSettings()],
     ["listCacheInvalidationsAfter", () => listCacheInvalidationsAfter(temp.db, 0)],
     ["getLatestCacheInvalidationId", () => getLatestCacheInvalidationId(temp.db)],

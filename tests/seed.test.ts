@@ -11,7 +11,7 @@ import {
 } from "@/db/demo/seed-article";
 import { countPublishedArticlesByAuthor, getPublishedArticleBySlug, listPublishedArticles } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
-import { listApprovedComments } from "@/db/queries/comments";
+import { listArticleComments } from "@/db/queries/comments";
 import { articles, articleTags, comments, publications, tags, users } from "@/db/schema";
 import { seedDemoContent } from "@/db/seed";
 import { ARTICLES_PER_PAGE } from "@/lib/pagination";
@@ -86,7 +86,7 @@ describe("the seed article", () => {
   it("has no approved comments", async () => {
     const article = await getPublishedArticleBySlug({ slug: seedArticleSlug });
     expect(article).not.toBeNull();
-    expect(await listApprovedComments({ articleId: article?.id ?? -1 })).toEqual([]);
+    expect(await listArticleComments({ articleId: article?.id ?? -1 })).toEqual([]);
   });
 });
 
@@ -110,7 +110,7 @@ describe("demo content", () => {
 
   it("ships a threaded approved comment under the welcome article", async () => {
     const welcome = await getPublishedArticleBySlug({ slug: "welcome-to-the-demo-platform" });
-    const thread = await listApprovedComments({ articleId: welcome?.id ?? -1 });
+    const thread = await listArticleComments({ articleId: welcome?.id ?? -1 });
     expect(thread).toHaveLength(2);
     expect(thread[0]?.parentId).toBeNull();
     expect(thread[1]?.parentId).toBe(thread[0]?.id);

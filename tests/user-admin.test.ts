@@ -7,7 +7,7 @@ import { banUser, deleteUser, setUserRole, unbanUser } from "@/db/queries/user-a
 import { getUserIdBySlug } from "@/db/queries/users";
 import { insertComment } from "@/db/queries/comment-writes";
 import { getPublishedArticleBySlug, countPublishedArticlesByAuthor } from "@/db/queries/articles";
-import { listApprovedComments } from "@/db/queries/comments";
+import { listArticleComments } from "@/db/queries/comments";
 import { can, hasRole } from "@/lib/permissions";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
@@ -125,7 +125,7 @@ describe("deleting a user", () => {
     await insertComment({ articleId: article.id, authorId: remover, body: "removed words", status: "approved" });
     await deleteUser({ userId: keeper, comments: "keep" });
     await deleteUser({ userId: remover, comments: "remove" });
-    const shown = await listApprovedComments({ articleId: article.id });
+    const shown = await listArticleComments({ articleId: article.id });
     expect(shown.find((comment) => comment.body === "kept words")?.author).toBeNull();
     expect(shown.find((comment) => comment.body === "removed words")).toBeUndefined();
     expect(logged()).toContain(`article:${article.id}`);

@@ -1,20 +1,39 @@
 import Link from "next/link";
+import { getReplyTarget } from "@/db/queries/comments";
 import { getCurrentUser } from "@/lib/authz";
+import { formatBanMessage } from "@/lib/ban-message";
 import { loginPathFor } from "@/lib/safe-redirect";
+import { CommentForm } from "./comment-form";
 
-export async function LeaveAReply({ articleSlug, commentsOpen }: { articleSlug: string; commentsOpen: boolean }) {
-  const user = commentsOpen ? await getCurrentUser() : null;
+type Props = {
+  article: { id: number; slug: string; commentsOpen: boolean };
+  // From ?replytocom=<id>: the reply form without JavaScript. Ignored for anonymous visitors, so
+  // their page is the same whatever the query (it is cached under the bare path).
+  replyToId: number | null;
+};
+
+export async function LeaveAReply({ article, replyToId }: Props) {
+  const user = article.commentsOpen ? await getCurrentUser() : null;
+  const replyTo =
+    user && replyToId !== null ? await getReplyTarget({ articleId: article.id, commentId: replyToId }) : null;
   return (
     <section className="leave-a-reply" id="respond" aria-labelledby="respond-heading">
       <h2 id="respond-heading">Leave a Reply</h2>
-      {!commentsOpen ? (
+      {!article.commentsOpen ? (
         <p>Comments are closed.</p>
-      ) : user ? (
-        <p>You are signed in as {user.displayName}. Posting comments opens soon.</p>
-      ) : (
+      ) : !user ? (
         <p>
-          You must be <Link href={loginPathFor(`/articles/${articleSlug}#respond`)}>logged in</Link> to post a comment.
+          You must be <Link href={loginPathFor(`/articles/${article.slug}#respond`)}>logged in</Link> to post a comment.
         </p>
+      ) : (
+        <CommentForm
+          articleId={article.id}
+          articleSlug={article.slug}
+          signedInAs={user.displayName}
+          initialReplyTo={replyTo ? { id: replyTo.id, name: replyTo.authorName } : null}
+          // A banned reader still gets the form, so text typed before the ban is not lost.
+          notice={user.ban ? formatBanMessage(user.ban) : null}
+        />
       )}
     </section>
   );

@@ -1,6 +1,11 @@
 import { getConfig } from "@/lib/config";
-import { formatDisplayDate } from "@/lib/dates";
+import { formatDisplayDate, formatDisplayDateTime } from "@/lib/dates";
 
-export function DateTime({ date }: { date: Date }) {
-  return <time dateTime={date.toISOString()}>{formatDisplayDate(date, getConfig().timeZone)}</time>;
+export function DateTime({ date, withTime = false }: { date: Date; withTime?: boolean }) {
+  const timeZone = getConfig().timeZone;
+  return (
+    <time dateTime={date.toISOString()}>
+      {withTime ? formatDisplayDateTime(date, timeZone) : formatDisplayDate(date, timeZone)}
+    </time>
+  );
 }

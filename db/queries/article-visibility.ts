@@ -9,5 +9,5 @@ export function isVisibleToReaders(now: Date): SQL {
 
 export const approvedCommentCount = sql<number>`(
   select count(*) from comments
-  where comments.article_id = ${articles.id} and comments.status = 'approved'
+  where comments.article_id = ${articles.id} and comments.status = 'approved' and comments.deleted_at is null
 )`.mapWith(Number);

@@ -12,17 +12,19 @@ export async function insertComment({
   parentId = null,
   body,
   status,
+  createdAt = new Date(),
 }: {
   articleId: number;
   authorId: number;
   parentId?: number | null;
   body: string;
   status: CommentStatus;
+  createdAt?: Date;
 }): Promise<number> {
   return inWriteTransaction((tx) => {
     const inserted = tx
       .insert(comments)
-      .values({ articleId, authorId, parentId, body, status })
+      .values({ articleId, authorId, parentId, body, status, createdAt, updatedAt: createdAt })
       .returning({ id: comments.id })
       .get();
     if (status === "approved") invalidateCacheTags(tx, [cacheTags.article(articleId)]);

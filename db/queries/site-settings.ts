@@ -1,5 +1,5 @@
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
-import { parseSiteSettings, type SiteSettings } from "../../lib/site-settings";
+import { parseSiteSettings, settingsShownOnPages, type SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction } from "../client";
 import { siteSettings } from "../schema";
@@ -10,15 +10,20 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   return parseSiteSettings(Object.fromEntries(rows.map((row) => [row.key, row.value])));
 }
 
+// Purges the site-wide pages only when a setting they show changed value.
 export async function updateSiteSettings(changes: Partial<SiteSettings>): Promise<void> {
+  const current = await getSiteSettings();
   inWriteTransaction((tx) => {
+    let pagesChanged = false;
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       tx.insert(siteSettings)
         .values({ key, value, updatedAt: new Date() })
         .onConflictDoUpdate({ target: siteSettings.key, set: { value, updatedAt: new Date() } })
         .run();
+      const shown = (settingsShownOnPages as readonly string[]).includes(key);
+      if (shown && current[key as keyof SiteSettings] !== value) pagesChanged = true;
     }
-    invalidateCacheTags(tx, [cacheTags.site]);
+    if (pagesChanged) invalidateCacheTags(tx, [cacheTags.site]);
   });
 }

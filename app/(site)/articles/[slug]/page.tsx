@@ -9,8 +9,14 @@ import { LeaveAReply } from "@/components/comments/leave-a-reply";
 import { DateTime } from "@/components/ui/date-time";
 import { getPublishedArticleBySlug } from "@/db/queries/articles";
 import { renderMarkdown } from "@/lib/markdown";
+import type { SearchParams } from "@/lib/route-params";
 
 type Params = Promise<{ slug: string }>;
+
+function replyTargetId(value: string | string[] | undefined): number | null {
+  const id = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : null;
+  return id !== null && id > 0 ? id : null;
+}
 
 // Shared by generateMetadata and the page within one request.
 const loadArticle = cache(async (slug: string) => {
@@ -28,8 +34,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ArticlePage({ params }: { params: Params }) {
+export default async function ArticlePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const article = await loadArticle((await params).slug);
+  const replyToId = replyTargetId((await searchParams).replytocom);
   return (
     <>
       <article className="article">
@@ -57,8 +64,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
       </article>
       <AboutPublication article={article} />
       <AuthorBox author={article.author} />
-      <CommentList articleId={article.id} />
-      <LeaveAReply articleSlug={article.slug} commentsOpen={article.commentsOpen} />
+      <CommentList article={article} />
+      <LeaveAReply article={article} replyToId={replyToId} />
     </>
   );
 }
