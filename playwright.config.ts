@@ -11,6 +11,8 @@ const chromiumFlags = [
   "--disable-sync",
 ];
 
+const siteSettingsSpec = /admin-settings\.browse\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -24,12 +26,27 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumFlags },
   },
   projects: [
-    { name: "javascript-on", use: { ...devices["Desktop Chrome"], javaScriptEnabled: true } },
+    { name: "javascript-on", use: { ...devices["Desktop Chrome"], javaScriptEnabled: true }, testIgnore: siteSettingsSpec },
     {
       name: "javascript-off",
       use: { ...devices["Desktop Chrome"], javaScriptEnabled: false },
       // Only the browsing specs are worth running twice; HTTP-level specs do not use a browser.
       testMatch: /.*\.browse\.spec\.ts/,
+      testIgnore: siteSettingsSpec,
+    },
+    // Site settings are global: while this spec holds other values, comments posted by other
+    // specs would meet other rules. So it runs after everything else, one project at a time.
+    {
+      name: "settings-javascript-on",
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: true },
+      testMatch: siteSettingsSpec,
+      dependencies: ["javascript-on", "javascript-off"],
+    },
+    {
+      name: "settings-javascript-off",
+      use: { ...devices["Desktop Chrome"], javaScriptEnabled: false },
+      testMatch: siteSettingsSpec,
+      dependencies: ["settings-javascript-on"],
     },
   ],
   webServer: {

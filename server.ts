@@ -3,6 +3,7 @@ import next from "next";
 import { pruneCacheInvalidations } from "./db/cache-invalidation";
 import { drizzleFor, openSqlite } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
+import { purgeOldTrash } from "./db/queries/comment-moderation";
 import { seedDemoContent } from "./db/seed";
 import { stampClientIp } from "./lib/client-ip";
 import { getConfig } from "./lib/config";
@@ -15,6 +16,7 @@ import { applyStatusPageCode } from "./lib/status-pages";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 const INVALIDATION_LOG_RETENTION_MS = 60 * 60 * 1000;
+const TRASH_PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export async function startServer(): Promise<http.Server> {
   const config = getConfig();
@@ -25,6 +27,15 @@ export async function startServer(): Promise<http.Server> {
   const db = drizzleFor(sqlite);
   migrateDatabase(sqlite);
   if (config.demoContent && seedDemoContent(db)) console.log("Created demo content in an empty database.");
+  // Trashed comments are kept 30 days. A failed purge is retried the next day; it must not stop
+  // the server.
+  const purgeTrash = () =>
+    purgeOldTrash({ db })
+      .then((purged) => {
+        if (purged > 0) console.log(`Purged ${purged} comment${purged === 1 ? "" : "s"} from the trash.`);
+      })
+      .catch((error: unknown) => console.error("Could not purge old trash", error));
+  await purgeTrash();
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
@@ -42,6 +53,7 @@ export async function startServer(): Promise<http.Server> {
     () => pruneCacheInvalidations(db, new Date(Date.now() - INVALIDATION_LOG_RETENTION_MS)),
     10 * 60 * 1000,
   ).unref();
+  const trashTimer = setInterval(() => void purgeTrash(), TRASH_PURGE_INTERVAL_MS).unref();
 
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
@@ -64,6 +76,7 @@ export async function startServer(): Promise<http.Server> {
     console.log(`${signal} received: closing the server.`);
     clearInterval(syncTimer);
     clearInterval(pruneTimer);
+    clearInterval(trashTimer);
     const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       clearTimeout(forceExit);

@@ -187,6 +187,39 @@ export const comments = sqliteTable(
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 
+// The pending copy of a published (or scheduled) article: the editor autosaves here, never to
+// the live article, until the author presses Update. Drafts autosave into the article itself.
+export const articleAutosaves = sqliteTable("article_autosaves", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  // Every editor field, as the editor sent it (validated on the way in).
+  payload: text("payload", { mode: "json" }).notNull(),
+  savedById: integer("saved_by_id").references(() => users.id, { onDelete: "set null" }),
+  savedAt: timestamp("saved_at").notNull(),
+});
+export type ArticleAutosave = typeof articleAutosaves.$inferSelect;
+
+export const slugRedirectKinds = ["article", "tag", "publication"] as const;
+export type SlugRedirectKind = (typeof slugRedirectKinds)[number];
+
+// Old slugs of renamed articles, tags and publications: their URLs answer 301 to the current one.
+export const slugRedirects = sqliteTable(
+  "slug_redirects",
+  {
+    kind: text("kind", { enum: slugRedirectKinds }).notNull(),
+    oldSlug: text("old_slug").notNull(),
+    // Not a foreign key (it points at one of three tables); rows are removed with their target.
+    targetId: integer("target_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.oldSlug] }),
+    index("slug_redirects_target_idx").on(t.kind, t.targetId),
+    check("slug_redirects_kind_check", sql`${t.kind} in ('article', 'tag', 'publication')`),
+  ],
+);
+
 export const moderationActions = [
   "approve",
   "unapprove",

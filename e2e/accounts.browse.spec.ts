@@ -59,7 +59,7 @@ test("a visitor registers from an article's sign-in link, comes back to its repl
 
   await fillRegistration(page, account);
   await page.waitForURL((url) => pathOf(url) === welcomeReply);
-  await expect(leaveAReply(page)).toContainText(`You are signed in as ${account.displayName}`);
+  await expect(leaveAReply(page)).toContainText(`Signed in as ${account.displayName}.`);
   await expect(mainNav(page).getByRole("link", { name: account.displayName })).toHaveAttribute("href", "/account");
   expect(await userExists(account.email)).toBe(true);
 
@@ -70,7 +70,7 @@ test("a visitor registers from an article's sign-in link, comes back to its repl
   await expect(leaveAReply(page).getByRole("link", { name: "logged in" })).toBeVisible();
 
   await signInThroughForm(page, account, { callbackUrl: welcomeReply });
-  await expect(leaveAReply(page)).toContainText(`You are signed in as ${account.displayName}`);
+  await expect(leaveAReply(page)).toContainText(`Signed in as ${account.displayName}.`);
 });
 
 test("signing in through /login returns to the callbackUrl, and signing out shows Sign in again", async ({ page }) => {

@@ -1,7 +1,11 @@
+import { and, eq } from "drizzle-orm";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { banUser, createTestUser, getSessionUserByEmail, newClient, signInThroughForm, uniqueIp, type TestUser } from "./support/accounts";
 import { E2E_BASE_URL } from "./support/e2e-environment";
+import { createCommentableArticle } from "./support/comments";
+import { getDb, insertComment } from "./support/database";
 import { postServerActionForm, serverActionFormFields } from "./support/form-replay";
+import { comments } from "../db/schema";
 
 // Every protected page and server action × every kind of visitor, through real requests. Actions
 // are also called directly, without their page: a form post replayed with another visitor's
@@ -48,6 +52,9 @@ function client(visitor: Visitor): Client {
 const protectedPages: { path: string; allowed: Visitor[] }[] = [
   { path: "/account", allowed: ["reader", "author", "moderator", "admin", "banned"] },
   { path: "/admin/users", allowed: ["admin"] },
+  { path: "/admin/settings", allowed: ["admin"] },
+  { path: "/moderation", allowed: ["moderator", "admin"] },
+  { path: "/moderation/log", allowed: ["moderator", "admin"] },
 ];
 
 for (const { path, allowed } of protectedPages) {
@@ -122,6 +129,48 @@ test.describe("admin server actions called directly", () => {
       });
       const stored = await getSessionUserByEmail({ email: victim.email });
       expect(stored?.ban !== null).toBe(allowed);
+    });
+  }
+});
+
+function commentStatusOf(commentId: number): string | undefined {
+  return getDb().select({ status: comments.status }).from(comments).where(eq(comments.id, commentId)).get()?.status;
+}
+
+test.describe("comment server actions called directly", () => {
+  for (const visitor of visitors) {
+    const allowed = ["moderator", "admin"].includes(visitor);
+    test(`approve a comment × ${visitor} → ${allowed ? "allowed" : "denied"}`, async () => {
+      const article = await createCommentableArticle();
+      const commenter = await createTestUser();
+      const commentId = await insertComment({ articleId: article.id, authorId: commenter.id, body: `held ${visitor}`, status: "pending" });
+      const source = await client("moderator").request.get("/moderation");
+      const actionFields = serverActionFormFields(await source.text(), "command");
+      const response = await postServerActionForm(client(visitor).request, "/moderation", actionFields, {
+        commentIds: String(commentId),
+        command: "approve",
+        status: "pending",
+      });
+      expect(response.status()).toBeLessThan(500);
+      expect(commentStatusOf(commentId)).toBe(allowed ? "approved" : "pending");
+    });
+  }
+
+  for (const visitor of visitors) {
+    const allowed = ["reader", "author", "moderator", "admin"].includes(visitor);
+    test(`post a comment × ${visitor} → ${allowed ? "allowed" : "denied"}`, async () => {
+      const article = await createCommentableArticle();
+      const source = await client("reader").request.get(`/articles/${article.slug}`);
+      const actionFields = serverActionFormFields(await source.text(), "body");
+      const body = `Posted directly by ${visitor} ${Date.now()}`;
+      const response = await postServerActionForm(client(visitor).request, `/articles/${article.slug}`, actionFields, {
+        articleId: String(article.id),
+        parentId: "",
+        body,
+      });
+      expect(response.status()).toBeLessThan(500);
+      const stored = getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, article.id), eq(comments.body, body))).all();
+      expect(stored).toHaveLength(allowed ? 1 : 0);
     });
   }
 });

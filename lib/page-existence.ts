@@ -11,6 +11,7 @@ import { commentExists } from "../db/queries/comments";
 import { countAdmins } from "../db/queries/auth-users";
 import { findValidOneTimeToken } from "../db/queries/one-time-tokens";
 import { getPublicationBySlug } from "../db/queries/publications";
+import { findSlugRedirect } from "../db/queries/slug-redirects";
 import { getTagBySlug } from "../db/queries/tags";
 import { parsePageNumber } from "./pagination";
 import { matchReaderRoute, type ReaderRouteMatch } from "./reader-routes";
@@ -88,6 +89,21 @@ export async function pageExists(url: string): Promise<boolean | null> {
   return (await commentPageExists(pathname)) ?? tokenPageExists(pathname, query);
 }
 
+const redirectKinds = { article: "article", tag: "tag", publication: "publication" } as const;
+const routePrefixes = { article: "/articles/", tag: "/tags/", publication: "/publications/" } as const;
+
+// The current URL of a renamed article, tag or publication, for a 301 from its old one.
+export async function renamedPageLocation(url: string): Promise<string | null> {
+  const queryStart = url.indexOf("?");
+  const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+  const route = matchReaderRoute(pathname);
+  if (!route?.slug || !(route.kind in redirectKinds)) return null;
+  const kind = redirectKinds[route.kind as keyof typeof redirectKinds];
+  const current = await findSlugRedirect({ kind, slug: route.slug });
+  if (current === null || current === route.slug) return null;
+  return `${routePrefixes[kind]}${current}${queryStart === -1 ? "" : url.slice(queryStart)}`;
+}
+
 // Next 16 answers a notFound() thrown by a page with a 404 whose HTML is an empty shell (the
 // not-found content only arrives with JavaScript). So the serving path decides whether a page
 // exists before Next renders, and sends missing ones to Next's not-found route, which is fully
@@ -95,7 +111,16 @@ export async function pageExists(url: string): Promise<boolean | null> {
 export function renderMissingPagesAsNotFound(render: RequestHandler): RequestHandler {
   return async (req, res) => {
     const isDocumentRequest = (req.method === "GET" || req.method === "HEAD") && req.headers.rsc === undefined;
-    if (isDocumentRequest && (await pageExists(req.url ?? "/")) === false) req.url = NOT_FOUND_PATH;
+    if (isDocumentRequest && (await pageExists(req.url ?? "/")) === false) {
+      const location = await renamedPageLocation(req.url ?? "/");
+      if (location) {
+        // Not cached by browsers: a slug can be taken back by a later rename.
+        res.writeHead(301, { location, "cache-control": "no-cache" });
+        res.end();
+        return;
+      }
+      req.url = NOT_FOUND_PATH;
+    }
     return render(req, res);
   };
 }

@@ -1,5 +1,3 @@
-export const ARTICLES_PER_PAGE = 10;
-
 export type Page<T> = { items: T[]; page: number; pageCount: number; total: number };
 
 // "?page=" must be a plain positive integer; anything else is an unknown page (404).

@@ -3,9 +3,25 @@ import { z } from "zod";
 // Settings admins edit at /admin/settings (stored in the site_settings table, one JSON value per
 // key). Each has a default, so a fresh database needs no rows; an invalid stored value falls back
 // to its default too. The field schemas are shared with the settings form's validation.
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const generalSettingsFields = {
   siteTitle: z.string().trim().min(1, "Enter a site title.").max(80, "Keep the title under 80 characters."),
   tagline: z.string().trim().max(160, "Keep the tagline under 160 characters."),
+  // Empty means the server's SITE_TIME_ZONE.
+  timeZone: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((zone) => zone === "" || isTimeZone(zone), "Choose a time zone such as UTC or Asia/Tokyo."),
+  articlesPerPage: z.coerce.number().int().min(1, "At least 1.").max(100, "At most 100."),
 };
 
 export const discussionSettingsFields = {
@@ -28,6 +44,8 @@ export const discussionSettingsFields = {
 export const siteSettingsDefaults = {
   siteTitle: "Crosscurrents",
   tagline: "Opinion from around the world, in translation",
+  timeZone: "",
+  articlesPerPage: 10,
   commentThreadDepth: 5,
   commentsHoldAll: false,
   commentsRequirePriorApproval: true,
@@ -44,6 +62,8 @@ const defaults = siteSettingsDefaults;
 export const siteSettingsSchema = z.object({
   siteTitle: general.siteTitle.catch(defaults.siteTitle),
   tagline: general.tagline.catch(defaults.tagline),
+  timeZone: general.timeZone.catch(defaults.timeZone),
+  articlesPerPage: general.articlesPerPage.catch(defaults.articlesPerPage),
   commentThreadDepth: discussion.commentThreadDepth.catch(defaults.commentThreadDepth),
   commentsHoldAll: discussion.commentsHoldAll.catch(defaults.commentsHoldAll),
   commentsRequirePriorApproval: discussion.commentsRequirePriorApproval.catch(defaults.commentsRequirePriorApproval),
@@ -56,7 +76,7 @@ export const siteSettingsSchema = z.object({
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 
 // Only these change what pages show; a change to the others (discussion rules) needs no purge.
-export const settingsShownOnPages: readonly (keyof SiteSettings)[] = ["siteTitle", "tagline"];
+export const settingsShownOnPages: readonly (keyof SiteSettings)[] = ["siteTitle", "tagline", "timeZone", "articlesPerPage"];
 
 export function parseSiteSettings(stored: Record<string, unknown>): SiteSettings {
   return siteSettingsSchema.parse(stored);

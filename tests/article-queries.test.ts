@@ -19,8 +19,10 @@ import { getPublicationBySlug } from "@/db/queries/publications";
 import { getTagBySlug } from "@/db/queries/tags";
 import { getUserIdBySlug } from "@/db/queries/users";
 import { users } from "@/db/schema";
-import { ARTICLES_PER_PAGE } from "@/lib/pagination";
+import { siteSettingsDefaults } from "@/lib/site-settings";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
+
+const ARTICLES_PER_PAGE = siteSettingsDefaults.articlesPerPage;
 
 let temp: TempDatabase;
 let owenId: number;

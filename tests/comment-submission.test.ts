@@ -141,7 +141,7 @@ describe("refusals: nothing is stored and each carries its reason and message", 
     const until = new Date(clock + 3_600_000);
     await banUser({ userId, reason: null, until });
     const temporary = await post({ articleId, authorId: userId });
-    expect(temporary).toEqual({ ok: false, reason: "banned", message: formatBanMessage({ reason: null, until }) });
+    expect(temporary).toEqual({ ok: false, reason: "banned", message: formatBanMessage({ reason: null, until }, "UTC") });
     expect(temporary.ok ? "" : temporary.message).toMatch(/^Your account is banned until .+\.$/);
     expect(commentCount()).toBe(before);
 

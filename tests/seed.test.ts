@@ -14,8 +14,10 @@ import { getAuthorBySlug } from "@/db/queries/authors";
 import { listArticleComments } from "@/db/queries/comments";
 import { articles, articleTags, comments, publications, tags, users } from "@/db/schema";
 import { seedDemoContent } from "@/db/seed";
-import { ARTICLES_PER_PAGE } from "@/lib/pagination";
+import { siteSettingsDefaults } from "@/lib/site-settings";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
+
+const ARTICLES_PER_PAGE = siteSettingsDefaults.articlesPerPage;
 
 let temp: TempDatabase;
 

@@ -1,6 +1,6 @@
 import { DateTime } from "@/components/ui/date-time";
 import type { UserListItem } from "@/db/queries/user-admin";
-import { activeBan } from "./active-ban";
+import { activeBan } from "@/lib/bans";
 
 // Active, or the ban in force with its end and reason (plain text: React escapes it).
 export function UserStatus({ user, now }: { user: UserListItem; now: Date }) {

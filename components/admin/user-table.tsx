@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import type { UserListItem } from "@/db/queries/user-admin";
-import { activeBan } from "./active-ban";
+import { activeBan } from "@/lib/bans";
 import { roleLabels } from "./role-labels";
 import { UserActions } from "./user-actions";
 import { userListHref, type UserListContext } from "./user-list-href";

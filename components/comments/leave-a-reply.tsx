@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getReplyTarget } from "@/db/queries/comments";
 import { getCurrentUser } from "@/lib/authz";
 import { formatBanMessage } from "@/lib/ban-message";
+import { getDisplayTimeZone } from "@/lib/display-time-zone";
 import { loginPathFor } from "@/lib/safe-redirect";
 import { CommentForm } from "./comment-form";
 
@@ -32,7 +33,7 @@ export async function LeaveAReply({ article, replyToId }: Props) {
           signedInAs={user.displayName}
           initialReplyTo={replyTo ? { id: replyTo.id, name: replyTo.authorName } : null}
           // A banned reader still gets the form, so text typed before the ban is not lost.
-          notice={user.ban ? formatBanMessage(user.ban) : null}
+          notice={user.ban ? formatBanMessage(user.ban, await getDisplayTimeZone()) : null}
         />
       )}
     </section>

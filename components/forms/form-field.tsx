@@ -1,3 +1,5 @@
+import { describedFieldProps, FieldMessages } from "./field-messages";
+
 type FieldProps = {
   name: string;
   label: string;
@@ -16,24 +18,12 @@ type FieldProps = {
 // A labelled input whose errors and hint are announced with it (aria-describedby).
 export function FormField({ name, label, type = "text", defaultValue, errors, hint, multiline, rows = 5, ...rest }: FieldProps) {
   const id = `field-${name}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, defaultValue, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy, ...rest };
+  const common = { id, name, defaultValue, ...describedFieldProps(id, { errors, hint }), ...rest };
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
-      {hint ? (
-        <p className="form-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p className="form-error" id={errorId}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} errors={errors} hint={hint} />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { countPendingComments } from "@/db/queries/comment-moderation";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { getCurrentUser, hasRole } from "@/lib/authz";
+import { can, getCurrentUser, hasRole } from "@/lib/authz";
 
 // Anonymous visitors all get the same header (so pages stay cacheable); a signed-in visitor's
 // pages are rendered per request and show their own links.
 export async function SiteHeader() {
   const [settings, user] = await Promise.all([getSiteSettings(), getCurrentUser()]);
+  // Only signed-in moderators' pages show it, and those are never cached, so it is always current.
+  const pending = can(user, "comment:moderate") ? await countPendingComments() : null;
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -21,10 +24,23 @@ export async function SiteHeader() {
             </li>
             {user ? (
               <>
-                {hasRole(user, "admin") ? (
+                {pending !== null ? (
                   <li>
-                    <Link href="/admin/users">Users</Link>
+                    <Link href="/moderation">
+                      Moderation ({pending.toLocaleString("en-US")})
+                      <span className="visually-hidden"> {pending === 1 ? "comment" : "comments"} awaiting moderation</span>
+                    </Link>
                   </li>
+                ) : null}
+                {hasRole(user, "admin") ? (
+                  <>
+                    <li>
+                      <Link href="/admin/users">Users</Link>
+                    </li>
+                    <li>
+                      <Link href="/admin/settings">Settings</Link>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <Link href="/account">{user.displayName}</Link>

@@ -1,10 +1,12 @@
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
-import { ARTICLES_PER_PAGE, countPages, pageOffset, type Page } from "../../lib/pagination";
+import { currentTime } from "../../lib/clock";
+import { countPages, pageOffset, type Page } from "../../lib/pagination";
 import { getDb } from "../client";
 import { articles, articleTags, publications, tags, users } from "../schema";
 import { approvedCommentCount, isVisibleToReaders } from "./article-visibility";
 import { publicationProfileColumns, type PublicationProfile } from "./publications";
+import { getSiteSettings } from "./site-settings";
 
 export type ArticleSummary = {
   id: number;
@@ -35,7 +37,7 @@ export type PublishedArticle = {
 
 export async function getPublishedArticleBySlug({
   slug,
-  now = new Date(),
+  now = currentTime(),
 }: {
   slug: string;
   now?: Date;
@@ -114,10 +116,12 @@ async function listVisibleArticles({
   scope: SQL | undefined;
   listingTag: string;
   page: number;
-  perPage: number;
+  // The admins' setting when not given.
+  perPage: number | undefined;
   now: Date;
 }): Promise<Page<ArticleSummary>> {
   const db = getDb();
+  perPage ??= (await getSiteSettings()).articlesPerPage;
   const where = and(isVisibleToReaders(now), scope);
   const total = db.select({ total: count() }).from(articles).where(where).get()?.total ?? 0;
   const rows = db
@@ -140,8 +144,8 @@ async function listVisibleArticles({
 
 export function listPublishedArticles({
   page,
-  perPage = ARTICLES_PER_PAGE,
-  now = new Date(),
+  perPage,
+  now = currentTime(),
 }: {
   page: number;
   perPage?: number;
@@ -153,8 +157,8 @@ export function listPublishedArticles({
 export function listPublishedArticlesByAuthor({
   authorId,
   page,
-  perPage = ARTICLES_PER_PAGE,
-  now = new Date(),
+  perPage,
+  now = currentTime(),
 }: {
   authorId: number;
   page: number;
@@ -173,8 +177,8 @@ export function listPublishedArticlesByAuthor({
 export function listPublishedArticlesByPublication({
   publicationId,
   page,
-  perPage = ARTICLES_PER_PAGE,
-  now = new Date(),
+  perPage,
+  now = currentTime(),
 }: {
   publicationId: number;
   page: number;
@@ -193,8 +197,8 @@ export function listPublishedArticlesByPublication({
 export function listPublishedArticlesByTag({
   tagId,
   page,
-  perPage = ARTICLES_PER_PAGE,
-  now = new Date(),
+  perPage,
+  now = currentTime(),
 }: {
   tagId: number;
   page: number;
@@ -217,7 +221,7 @@ export function listPublishedArticlesByTag({
 
 export async function countPublishedArticlesByAuthor({
   authorId,
-  now = new Date(),
+  now = currentTime(),
 }: {
   authorId: number;
   now?: Date;
@@ -232,7 +236,7 @@ export async function countPublishedArticlesByAuthor({
 }
 
 // A cheap existence check for the serving path, which decides 404s before Next renders.
-export async function publishedArticleExists({ slug, now = new Date() }: { slug: string; now?: Date }): Promise<boolean> {
+export async function publishedArticleExists({ slug, now = currentTime() }: { slug: string; now?: Date }): Promise<boolean> {
   const row = getDb()
     .select({ id: articles.id })
     .from(articles)

@@ -1,4 +1,5 @@
 import { eq, like, sql } from "drizzle-orm";
+import { activeBan, type ActiveBan } from "../../lib/bans";
 import { slugify } from "../../lib/slugs";
 import { getDb, type Db, inWriteTransaction } from "../client";
 import { users, type UserRole } from "../schema";
@@ -11,7 +12,7 @@ export type SessionUser = {
   bio: string;
   role: UserRole;
   sessionVersion: number;
-  ban: { reason: string | null; until: Date | null } | null;
+  ban: ActiveBan | null;
 };
 
 const sessionUserColumns = {
@@ -29,11 +30,8 @@ const sessionUserColumns = {
 
 type SessionUserRow = Pick<typeof users.$inferSelect, keyof typeof sessionUserColumns>;
 
-// A ban whose end has passed is no ban: expiry needs no job, it is checked when the user acts.
-function toSessionUser(row: SessionUserRow, now: Date): SessionUser {
-  const { bannedAt, bannedUntil, banReason, ...user } = row;
-  const banned = bannedAt !== null && (bannedUntil === null || bannedUntil.getTime() > now.getTime());
-  return { ...user, ban: banned ? { reason: banReason, until: bannedUntil } : null };
+function toSessionUser({ bannedAt, bannedUntil, banReason, ...user }: SessionUserRow, now: Date): SessionUser {
+  return { ...user, ban: activeBan({ bannedAt, bannedUntil, banReason }, now) };
 }
 
 export function normaliseEmail(email: string): string {

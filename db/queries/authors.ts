@@ -3,13 +3,14 @@ import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { getDb } from "../client";
 import { articles, users } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
+import { currentTime } from "../../lib/clock";
 
 export type AuthorProfile = { id: number; slug: string; displayName: string; bio: string };
 
 // An author page exists once the user has a reader-visible article; reader accounts stay private.
 export async function getAuthorBySlug({
   slug,
-  now = new Date(),
+  now = currentTime(),
 }: {
   slug: string;
   now?: Date;

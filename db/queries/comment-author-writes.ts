@@ -10,6 +10,7 @@ import { inWriteTransaction, type Transaction } from "../client";
 import { articles, comments } from "../schema";
 import { commentRuleChecks, type CommentWriteResult } from "./comment-submission";
 import { getSiteSettings } from "./site-settings";
+import { currentTime } from "../../lib/clock";
 
 function refuse(reason: CommentRefusal, message: string = commentRefusalMessages[reason]) {
   return { ok: false as const, reason, message };
@@ -42,7 +43,7 @@ export async function editOwnComment({
   commentId,
   authorId,
   body,
-  now = new Date(),
+  now = currentTime(),
   settings,
 }: {
   commentId: number;
@@ -53,7 +54,7 @@ export async function editOwnComment({
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
   return inWriteTransaction((tx): CommentWriteResult => {
-    const commenter = commentRuleChecks.loadCommenter(tx, authorId, now);
+    const commenter = commentRuleChecks.loadCommenter(tx, authorId, now, rules);
     if (!commenter) return refuse("not-found");
     if ("banMessage" in commenter) return refuse("banned", commenter.banMessage);
     const comment = loadOwnComment(tx, commentId, authorId);
@@ -97,7 +98,7 @@ export type CommentDeleteResult = { ok: true; articleSlug: string } | { ok: fals
 export async function deleteOwnComment({
   commentId,
   authorId,
-  now = new Date(),
+  now = currentTime(),
 }: {
   commentId: number;
   authorId: number;

@@ -1,5 +1,7 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { formatBanMessage } from "../../lib/ban-message";
+import { getConfig } from "../../lib/config";
+import { activeBan } from "../../lib/bans";
 import { cacheTags } from "../../lib/cache-tags";
 import { commentRefusalMessages, type CommentRefusal } from "../../lib/comments/comment-refusals";
 import { decideCommentStatus } from "../../lib/comments/comment-rules";
@@ -23,7 +25,12 @@ function refuse(reason: CommentRefusal, message: string = commentRefusalMessages
 type Commenter = { id: number; role: UserRole; displayName: string };
 
 // Read inside the transaction, so a ban or role change that just committed is honoured.
-function loadCommenter(tx: Transaction, userId: number, now: Date): Commenter | { banMessage: string } | null {
+function loadCommenter(
+  tx: Transaction,
+  userId: number,
+  now: Date,
+  settings: SiteSettings,
+): Commenter | { banMessage: string } | null {
   const row = tx
     .select({
       id: users.id,
@@ -37,9 +44,8 @@ function loadCommenter(tx: Transaction, userId: number, now: Date): Commenter | 
     .where(eq(users.id, userId))
     .get();
   if (!row) return null;
-  if (row.bannedAt !== null && (row.bannedUntil === null || row.bannedUntil.getTime() > now.getTime())) {
-    return { banMessage: formatBanMessage({ reason: row.banReason, until: row.bannedUntil }) };
-  }
+  const ban = activeBan(row, now);
+  if (ban) return { banMessage: formatBanMessage(ban, settings.timeZone || getConfig().timeZone) };
   return { id: row.id, role: row.role, displayName: row.displayName };
 }
 
@@ -145,7 +151,7 @@ export async function submitComment({
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
   return inWriteTransaction((tx): CommentWriteResult => {
-    const commenter = loadCommenter(tx, authorId, now);
+    const commenter = loadCommenter(tx, authorId, now, rules);
     if (!commenter) return refuse("banned", "Your account no longer exists.");
     if ("banMessage" in commenter) return refuse("banned", commenter.banMessage);
 

@@ -4,6 +4,7 @@ import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { getDb } from "../client";
 import { articles, comments, users } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
+import { currentTime } from "../../lib/clock";
 
 export type ArticleComment = {
   id: number;
@@ -24,7 +25,7 @@ export type ArticleComment = {
 export async function listArticleComments({
   articleId,
   viewerId = null,
-  now = new Date(),
+  now = currentTime(),
 }: {
   articleId: number;
   viewerId?: number | null;

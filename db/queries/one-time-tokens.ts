@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { oneTimeTokens, type OneTimeTokenPurpose } from "../schema";
+import { currentTime } from "../../lib/clock";
 
 
 
@@ -15,7 +16,7 @@ export async function issueOneTimeToken({
   purpose,
   userId = null,
   validForMs,
-  now = new Date(),
+  now = currentTime(),
 }: {
   purpose: OneTimeTokenPurpose;
   userId?: number | null;
@@ -55,7 +56,7 @@ function validTokenCondition(purpose: OneTimeTokenPurpose, token: string, now: D
 export async function findValidOneTimeToken({
   purpose,
   token,
-  now = new Date(),
+  now = currentTime(),
 }: {
   purpose: OneTimeTokenPurpose;
   token: string;
@@ -72,7 +73,7 @@ export async function findValidOneTimeToken({
 // concurrent uses cannot both succeed).
 export function consumeOneTimeToken(
   tx: Transaction,
-  { purpose, token, now = new Date() }: { purpose: OneTimeTokenPurpose; token: string; now?: Date },
+  { purpose, token, now = currentTime() }: { purpose: OneTimeTokenPurpose; token: string; now?: Date },
 ): { userId: number | null } | undefined {
   return tx
     .update(oneTimeTokens)

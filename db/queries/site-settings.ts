@@ -1,13 +1,27 @@
+import { sql } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { parseSiteSettings, settingsShownOnPages, type SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction } from "../client";
 import { siteSettings } from "../schema";
 
+function parseStoredValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function getSiteSettings(): Promise<SiteSettings> {
   recordCacheTags(cacheTags.site);
-  const rows = getDb().select({ key: siteSettings.key, value: siteSettings.value }).from(siteSettings).all();
-  return parseSiteSettings(Object.fromEntries(rows.map((row) => [row.key, row.value])));
+  // Read as text and parsed here: a hand-edited row that is not JSON falls back to its default
+  // instead of failing every page.
+  const rows = getDb()
+    .select({ key: siteSettings.key, value: sql<string>`${siteSettings.value}` })
+    .from(siteSettings)
+    .all();
+  return parseSiteSettings(Object.fromEntries(rows.map((row) => [row.key, parseStoredValue(row.value)])));
 }
 
 // Purges the site-wide pages only when a setting they show changed value.

@@ -4,6 +4,7 @@ import { countPages, pageOffset, type Page } from "../../lib/pagination";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction } from "../client";
 import { articles, articleTags, comments, users, type UserRole } from "../schema";
+import { currentTime } from "../../lib/clock";
 
 export type UserListItem = {
   id: number;
@@ -70,7 +71,7 @@ export async function banUser({
   userId,
   reason = null,
   until = null,
-  now = new Date(),
+  now = currentTime(),
 }: {
   userId: number;
   reason?: string | null;

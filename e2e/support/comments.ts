@@ -8,7 +8,8 @@ import { uniqueSuffix } from "./test-data";
 
 export type TestArticle = { id: number; slug: string; title: string; author: TestUser };
 
-// A fresh published article by a fresh author, so no other test's comments show on it.
+// A fresh published article by a fresh author, so no other test's comments show on it. It is
+// dated in 2000, so it sorts after the seed articles in every listing the browsing specs read.
 export async function createCommentableArticle({ commentsOpen = true }: { commentsOpen?: boolean } = {}): Promise<TestArticle> {
   const author = await createTestUser({ role: "author" });
   const suffix = uniqueSuffix();
@@ -19,7 +20,7 @@ export async function createCommentableArticle({ commentsOpen = true }: { commen
     title,
     body: "An article to comment on.",
     status: "published",
-    publishedAt: new Date(Date.now() - 60_000),
+    publishedAt: new Date(Date.UTC(2000, 0, 1) + Math.floor(Math.random() * 86_400_000)),
     authorId: author.id,
     commentsOpen,
   });

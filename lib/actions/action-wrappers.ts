@@ -5,6 +5,7 @@ import type { SessionUser } from "@/db/queries/auth-users";
 import type { UserRole } from "@/db/schema";
 import { getCurrentUser, hasRole } from "../authz";
 import { formatBanMessage } from "../ban-message";
+import { getDisplayTimeZone } from "../display-time-zone";
 import { typedValues, type ActionState } from "./action-state";
 
 type Handler<Input, Context> = (input: Input, context: Context & { formData: FormData }) => Promise<ActionState>;
@@ -56,7 +57,7 @@ function roleAction(role: UserRole, { allowBanned = false }: { allowBanned?: boo
         return { status: "error", message: "Your session has ended. Please sign in again.", values: typedValues(formData) };
       }
       if (user.ban && !allowBanned) {
-        return { status: "error", message: formatBanMessage(user.ban), values: typedValues(formData) };
+        return { status: "error", message: formatBanMessage(user.ban, await getDisplayTimeZone()), values: typedValues(formData) };
       }
       if (!hasRole(user, role)) {
         return { status: "error", message: "You do not have permission to do that.", values: typedValues(formData) };

@@ -9,6 +9,7 @@ import {
   listArticlesScheduledBetween,
 } from "../../db/queries/scheduled-articles";
 import { tagsForArticle } from "../cache-tags";
+import { currentTime } from "../clock";
 
 type TagSink = { invalidateTags(tags: Iterable<string>): unknown; clear(): void };
 
@@ -30,7 +31,7 @@ export class CacheInvalidationWatcher {
     private readonly sqlite: SqliteConnection,
     private readonly db: Db,
     private readonly sink: TagSink,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = currentTime,
   ) {
     this.lastInvalidationId = getLatestCacheInvalidationId(db);
     this.scheduleCheckedUntil = now();

@@ -4,6 +4,7 @@ import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { requireUser } from "@/lib/authz";
 import { formatBanMessage } from "@/lib/ban-message";
+import { getDisplayTimeZone } from "@/lib/display-time-zone";
 import type { SearchParams } from "@/lib/route-params";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -23,7 +24,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       <div aria-live="polite" role="status">
         {savedMessage ? <p className="form-message form-message-ok">{savedMessage}</p> : null}
       </div>
-      {user.ban ? <p className="form-message form-message-error">{formatBanMessage(user.ban)}</p> : null}
+      {user.ban ? <p className="form-message form-message-error">{formatBanMessage(user.ban, await getDisplayTimeZone())}</p> : null}
       <p>
         Signed in as <strong>{user.email}</strong> ({user.role}).
       </p>

@@ -10,6 +10,8 @@ import { userRoles } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { typedValues } from "@/lib/actions/action-state";
 import { adminAction } from "@/lib/actions/action-wrappers";
+import { banDurationField, banReasonField } from "@/lib/ban-input";
+import { banEndsAt } from "@/lib/bans";
 import { getConfig } from "@/lib/config";
 
 const id = z.coerce.number().int().positive();
@@ -42,21 +44,17 @@ export const changeRoleAction = adminAction(roleSchema, async ({ userId, role, .
   redirect(backToList(context, "role"));
 });
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const banDurations = { "1-day": 1, "7-days": 7, "30-days": 30, permanent: null } as const;
-
 const banSchema = z.object({
   userId: id,
-  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
-  duration: z.enum(["1-day", "7-days", "30-days", "permanent"], "Choose how long the ban lasts."),
+  reason: banReasonField,
+  duration: banDurationField,
   ...listContext,
 });
 
 export const banUserAction = adminAction(banSchema, async ({ userId, reason, duration, ...context }, { user, formData }) => {
   if (userId === user.id) return refuse(SELF_MESSAGE, formData);
   const now = new Date();
-  const days = banDurations[duration];
-  const until = days === null ? null : new Date(now.getTime() + days * DAY_MS);
+  const until = banEndsAt(duration, now);
   if (!(await banUser({ userId, reason: reason || null, until, now }))) return refuse(NOT_FOUND_MESSAGE, formData);
   redirect(backToList(context, "banned"));
 });

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { BulkActionsForm } from "@/components/moderation/bulk-actions-form";
+import { doneMessageFor } from "@/components/moderation/moderation-commands";
+import { ModerationTabs } from "@/components/moderation/moderation-tabs";
+import {
+  MODERATION_LOG_PATH,
+  moderationHref,
+  moderationTabs,
+  parseModerationStatus,
+} from "@/components/moderation/moderation-view";
+import { QueueItem } from "@/components/moderation/queue-item";
+import { PaginationNav } from "@/components/ui/pagination-nav";
+import { countCommentsByStatus, listCommentsForModeration, TRASH_RETENTION_DAYS } from "@/db/queries/comment-moderation";
+import { requireRole } from "@/lib/authz";
+import { parsePageNumber } from "@/lib/pagination";
+import type { SearchParams } from "@/lib/route-params";
+import "../admin/admin.css";
+import "./moderation.css";
+
+export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+const emptyTabText = {
+  pending: "No comments are waiting for moderation.",
+  approved: "No approved comments yet.",
+  spam: "No spam.",
+  trash: "The Trash is empty.",
+} as const;
+
+export default async function ModerationPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const status = parseModerationStatus(params.status);
+  const requestedPage = parsePageNumber(params.page);
+  const viewer = await requireRole("moderator", {
+    returnTo: moderationHref({ status, page: requestedPage ?? 1 }),
+  });
+
+  const done = { done: single(params.done), count: single(params.count), skipped: single(params.skipped) };
+  const doneMessage = doneMessageFor(done);
+  // The outcome message survives a correction of the page number.
+  const kept: Record<string, string> = {};
+  if (doneMessage) for (const [name, value] of Object.entries(done)) if (value !== undefined) kept[name] = value;
+
+  if (requestedPage === null) redirect(moderationHref({ status, page: 1 }, kept));
+  const [listing, counts] = await Promise.all([
+    listCommentsForModeration({ status, page: requestedPage }),
+    countCommentsByStatus(),
+  ]);
+  // Past the end (the last comments of the last page were just moderated): the last page instead.
+  if (requestedPage > listing.pageCount) redirect(moderationHref({ status, page: listing.pageCount }, kept));
+
+  const view = { status, page: requestedPage };
+  const tabLabel = moderationTabs.find((tab) => tab.status === status)?.label ?? "Pending";
+
+  return (
+    <div className="moderation">
+      <h1>Moderation</h1>
+      <p className="moderation-links">
+        Every action is recorded in the <Link href={MODERATION_LOG_PATH}>moderation log</Link>.
+      </p>
+      <ModerationTabs current={status} counts={counts} />
+      <div aria-live="polite" role="status" className="admin-done">
+        {doneMessage ? <p className="form-message form-message-ok">{doneMessage}</p> : null}
+      </div>
+      <h2 id="queue-heading">
+        {tabLabel} comments
+        {listing.pageCount > 1 ? `, page ${listing.page} of ${listing.pageCount}` : ""}
+      </h2>
+      {listing.items.length === 0 ? (
+        <p>{emptyTabText[status]}</p>
+      ) : (
+        <>
+          <BulkActionsForm view={view} />
+          <ol className="queue-list" aria-labelledby="queue-heading">
+            {listing.items.map((comment) => (
+              <QueueItem key={comment.id} comment={comment} view={view} viewer={viewer} />
+            ))}
+          </ol>
+        </>
+      )}
+      <PaginationNav
+        page={listing.page}
+        pageCount={listing.pageCount}
+        label={`${tabLabel} comment pages`}
+        hrefForPage={(target) => moderationHref({ status, page: target })}
+        previousText="← Previous page"
+        nextText="Next page →"
+      />
+      {status === "trash" ? (
+        <p className="form-hint">Comments in the Trash are deleted for good {TRASH_RETENTION_DAYS} days after they were trashed.</p>
+      ) : null}
+    </div>
+  );
+}
