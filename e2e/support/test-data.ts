@@ -21,8 +21,8 @@ export function requireArticleId(slug: string): number {
   return row.id;
 }
 
-// The data layer has no tag writer yet. A brand-new tag is on no cached page (its URL answered 404
-// until now, and 404s are never cached), so inserting it directly needs no cache invalidation.
+// A bare tag for a test. A brand-new tag is on no cached page (its URL answered 404 until now,
+// and 404s are never cached), so inserting it directly needs no cache invalidation.
 export function createTag(slug: string, name: string): number {
   return getDb().insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { DiscussionSettingsForm } from "@/components/settings/discussion-settings-form";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import type { DiscussionSettings, NumberLimits, NumberSetting } from "@/components/settings/settings-types";
@@ -43,6 +44,7 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
   const saved = typeof params.saved === "string" && savedSections.has(params.saved);
   return (
     <div className="narrow-page admin-settings">
+      <AdminNav current="/admin/settings" />
       <h1>Settings</h1>
       <div aria-live="polite" role="status">
         {saved ? <p className="form-message form-message-ok">Settings saved.</p> : null}

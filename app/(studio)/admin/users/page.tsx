@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { redirect } from "next/navigation";
 import { DeleteUserPanel } from "@/components/admin/delete-user-panel";
 import { UserSearchForm } from "@/components/admin/user-search-form";
@@ -66,6 +67,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
 
   return (
     <div className="admin-users">
+      <AdminNav current="/admin/users" />
       <h1>Users</h1>
       <p className="admin-count">
         {q ? `${plural(listing.total, "user matches", "users match")} “${q}”.` : `${plural(listing.total, "user", "users")} in all.`}
