@@ -15,7 +15,10 @@ import {
   listPublishedArticlesByTag,
 } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
-import { listArticleComments } from "@/db/queries/comments";
+import { countPendingComments, listCommentsForModeration } from "@/db/queries/comment-moderation";
+import { commentExists, listArticleComments } from "@/db/queries/comments";
+import { listModerationLog } from "@/db/queries/moderation-log";
+import { findSlugRedirect } from "@/db/queries/slug-redirects";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { getNextScheduledPublicationTime, listArticlesScheduledBetween } from "@/db/queries/scheduled-articles";
 import { getSiteSettings } from "@/db/queries/site-settings";
@@ -145,6 +148,12 @@ describe("hot reads use an index", () => {
     ["getPublicationBySlug", () => getPublicationBySlug({ slug: demoPublication.slug })],
     ["getTagBySlug", () => getTagBySlug({ slug: "translation" })],
     ["listArticleComments", () => listArticleComments({ articleId: welcomeArticleId })],
+    ["listArticleComments (signed in)", () => listArticleComments({ articleId: welcomeArticleId, viewerId: owenId })],
+    ["countPendingComments (every moderator's header)", () => countPendingComments()],
+    ["listCommentsForModeration", () => listCommentsForModeration({ status: "pending", page: 1 })],
+    ["listModerationLog", () => listModerationLog({ page: 1 })],
+    ["findSlugRedirect (old article URL)", () => findSlugRedirect({ kind: "article", slug: "renamed-away", now })],
+    ["commentExists (edit page guard)", () => commentExists({ commentId: 1 })],
     ["getSiteSettings", () => getSiteSettings()],
     ["listCacheInvalidationsAfter", () => listCacheInvalidationsAfter(temp.db, 0)],
     ["getLatestCacheInvalidationId", () => getLatestCacheInvalidationId(temp.db)],
