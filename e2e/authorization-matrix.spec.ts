@@ -53,6 +53,8 @@ const protectedPages: { path: string; allowed: Visitor[] }[] = [
   { path: "/account", allowed: ["reader", "author", "moderator", "admin", "banned"] },
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/settings", allowed: ["admin"] },
+  { path: "/dashboard", allowed: ["author", "moderator", "admin"] },
+  { path: "/dashboard/articles/new", allowed: ["author", "moderator", "admin"] },
   { path: "/admin/tags", allowed: ["admin"] },
   { path: "/admin/publications", allowed: ["admin"] },
   { path: "/moderation", allowed: ["moderator", "admin"] },

@@ -8,6 +8,7 @@ import {
 } from "../db/queries/articles";
 import { getAuthorBySlug } from "../db/queries/authors";
 import { commentExists } from "../db/queries/comments";
+import { editorArticleExists } from "../db/queries/article-editor";
 import { countAdmins } from "../db/queries/auth-users";
 import { findValidOneTimeToken } from "../db/queries/one-time-tokens";
 import { getPublicationBySlug } from "../db/queries/publications";
@@ -70,6 +71,15 @@ async function tokenPageExists(pathname: string, query: URLSearchParams): Promis
 }
 
 const commentEditPath = /^\/comments\/(\d{1,15})\/edit$/;
+const articleEditorPath = /^\/dashboard\/articles\/([^/]+)\/edit$/;
+
+// The editor of an article exists while the article does; whose it is, the page decides.
+async function editorPageExists(pathname: string): Promise<boolean | null> {
+  const match = articleEditorPath.exec(pathname);
+  if (!match) return null;
+  const id = match[1] ?? "";
+  return /^\d{1,15}$/.test(id) && editorArticleExists({ articleId: Number(id) });
+}
 
 // The edit page of a comment exists while the comment does; whose it is, the page decides.
 async function commentPageExists(pathname: string): Promise<boolean | null> {
@@ -86,7 +96,7 @@ export async function pageExists(url: string): Promise<boolean | null> {
   const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
   const route = matchReaderRoute(pathname);
   if (route) return readerPageExists(route, query);
-  return (await commentPageExists(pathname)) ?? tokenPageExists(pathname, query);
+  return (await commentPageExists(pathname)) ?? (await editorPageExists(pathname)) ?? tokenPageExists(pathname, query);
 }
 
 const redirectKinds = { article: "article", tag: "tag", publication: "publication" } as const;

@@ -32,6 +32,11 @@ export async function SiteHeader() {
                     </Link>
                   </li>
                 ) : null}
+                {hasRole(user, "author") ? (
+                  <li>
+                    <Link href="/dashboard">Dashboard</Link>
+                  </li>
+                ) : null}
                 {hasRole(user, "admin") ? (
                   <>
                     <li>
