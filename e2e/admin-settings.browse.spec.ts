@@ -111,6 +111,29 @@ test("an admin changes the site title and tagline, and an anonymous visitor sees
   }
 });
 
+test("the time zone and articles per page reach every cached listing at once", async ({ page, request }) => {
+  await signInAsAdmin(page);
+  try {
+    // Mina's newest demo article, published 2021-11-23 09:00 UTC: still the 22nd in Pago Pago (UTC−11).
+    const mina = /<a href="\/articles\/a-short-guide-to-writing-excerpts">[\s\S]*?<time[^>]*>([^<]+)<\/time>/;
+    const before = await (await primeCache(request, "/")).text();
+    expect(mina.exec(before)?.[1]).toBe("November 23, 2021");
+
+    await openSettings(page);
+    const general = section(page, "General");
+    await general.getByLabel("Time zone", { exact: true }).selectOption("Pacific/Pago_Pago");
+    await general.getByLabel("Articles per page", { exact: true }).fill("5");
+    await general.getByRole("button", { name: "Save general settings" }).click();
+    await waitForSaved(page, "general");
+
+    const after = await (await request.get("/")).text();
+    expect(mina.exec(after)?.[1]).toBe("November 22, 2021");
+    expect(after.match(/<article class="article-summary">/g)).toHaveLength(5);
+  } finally {
+    await restoreDefaults();
+  }
+});
+
 test("an admin changes the discussion settings and they are stored and shown again", async ({ page }) => {
   await signInAsAdmin(page);
   try {
