@@ -9,6 +9,7 @@ import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { articleAutosaves, articles, articleTags, publications, tags, users, type ArticleStatus } from "../schema";
 import type { SessionUser } from "./auth-users";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
+import { tagIdsOf } from "./article-writes";
 
 // The author's side of articles: the editor's reads and every write it makes (save, publish,
 // schedule, update, unpublish, delete, autosave). Each write runs in one immediate transaction
@@ -74,15 +75,6 @@ const currentColumns = {
 
 function loadCurrent(tx: Transaction, articleId: number): CurrentArticle | undefined {
   return tx.select(currentColumns).from(articles).where(eq(articles.id, articleId)).get();
-}
-
-function tagIdsOf(tx: Transaction, articleId: number): number[] {
-  return tx
-    .select({ tagId: articleTags.tagId })
-    .from(articleTags)
-    .where(eq(articleTags.articleId, articleId))
-    .all()
-    .map((row) => row.tagId);
 }
 
 function tagSourceOf(tx: Transaction, article: CurrentArticle): ArticleTagSource {

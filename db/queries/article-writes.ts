@@ -5,8 +5,7 @@ import { inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, type ArticleStatus } from "../schema";
 
 
-
-function tagIdsOf(tx: Transaction, articleId: number): number[] {
+export function tagIdsOf(tx: Transaction, articleId: number): number[] {
   return tx
     .select({ tagId: articleTags.tagId })
     .from(articleTags)

@@ -8,6 +8,7 @@ import { articles, publications } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
 import { publicationProfileColumns, type PublicationProfile } from "./publications";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
+import { containsLikePattern } from "../like-pattern";
 
 // Publication management for admins (/admin/publications). A publication is shown on its own
 // page and in the "About this publication" box of each of its articles, so an edit or a deletion
@@ -53,7 +54,7 @@ export async function listPublicationsForAdmin({
   now?: Date;
 }): Promise<Page<PublicationAdminItem>> {
   const db = getDb();
-  const pattern = `%${search.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsLikePattern(search);
   const where = search.trim()
     ? or(sql`lower(${publications.name}) like ${pattern} escape '\\'`, sql`${publications.slug} like ${pattern} escape '\\'`)
     : undefined;

@@ -7,6 +7,7 @@ import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, tags } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
 import { deleteSlugRedirectsTo, moveSlugRedirects, recordSlugChange } from "./slug-redirects";
+import { containsLikePattern } from "../like-pattern";
 
 // Tag management for admins (/admin/tags): rename, merge, delete. Every write runs in one
 // immediate transaction with its slug redirects and its cache invalidation. Only articles visible
@@ -27,10 +28,6 @@ export type TagAdminItem = {
 export type TagChoice = { id: number; slug: string; name: string };
 
 export const TAGS_PER_PAGE = 25;
-
-function likePattern(search: string): string {
-  return `%${search.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
 
 function tagAdminColumns(now: Date) {
   const db = getDb();
@@ -60,7 +57,7 @@ export async function listTagsForAdmin({
   now?: Date;
 }): Promise<Page<TagAdminItem>> {
   const db = getDb();
-  const pattern = likePattern(search);
+  const pattern = containsLikePattern(search);
   const where = search.trim()
     ? or(sql`lower(${tags.name}) like ${pattern} escape '\\'`, sql`${tags.slug} like ${pattern} escape '\\'`)
     : undefined;

@@ -5,6 +5,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction } from "../client";
 import { articles, articleTags, comments, users, type UserRole } from "../schema";
 import { currentTime } from "../../lib/clock";
+import { containsLikePattern } from "../like-pattern";
 
 export type UserListItem = {
   id: number;
@@ -23,7 +24,7 @@ const USERS_PER_PAGE = 25;
 
 export async function listUsers({ search = "", page }: { search?: string; page: number }): Promise<Page<UserListItem>> {
   const db = getDb();
-  const pattern = `%${search.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsLikePattern(search);
   const where = search.trim()
     ? or(sql`${users.email} like ${pattern} escape '\\'`, sql`lower(${users.displayName}) like ${pattern} escape '\\'`)
     : undefined;
