@@ -88,6 +88,12 @@ export async function startServer(): Promise<http.Server> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 
+  // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
+  // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
+  // the usual 60 s client and proxy timeouts instead, so the client always closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   console.log(`Serving ${config.siteUrl} (listening on ${config.host}:${config.port}, database ${config.databasePath})`);
   const setupLink = await setupLinkIfNoAdmin(config.siteUrl);

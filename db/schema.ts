@@ -166,7 +166,7 @@ export const comments = sqliteTable(
     updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
     moderatedById: integer("moderated_by_id").references(() => users.id, { onDelete: "set null" }),
     moderatedAt: timestamp("moderated_at"),
-    // Why the moderation rules held the comment ("first comment", "contains 3 links"), shown to
+    // Why the moderation rules held the comment ("first comment", "it contains 3 links"), shown to
     // moderators; null when it was published at once.
     heldReason: text("held_reason"),
     // The status before it went to spam or trash, so "Not spam" and "Restore" put it back.

@@ -51,6 +51,7 @@ function client(visitor: Visitor): Client {
 
 const protectedPages: { path: string; allowed: Visitor[] }[] = [
   { path: "/account", allowed: ["reader", "author", "moderator", "admin", "banned"] },
+  { path: "/account/comments", allowed: ["reader", "author", "moderator", "admin", "banned"] },
   { path: "/admin/users", allowed: ["admin"] },
   { path: "/admin/settings", allowed: ["admin"] },
   { path: "/dashboard", allowed: ["author", "moderator", "admin"] },

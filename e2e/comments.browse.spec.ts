@@ -146,7 +146,7 @@ test("three links hold a trusted reader's comment for moderation", async ({ page
   await signInThroughForm(page, reader, { callbackUrl: `/articles/${article.slug}` });
   const text = `Sources: https://example.com/a https://example.org/b www.example.net/c ${uniqueSuffix()}`;
   const id = await postComment(page, text);
-  await expect(commentById(page, id ?? 0)).toContainText(awaiting);
+  await expect(commentById(page, id ?? 0)).toContainText(`${awaiting} Held for review: it contains 3 links.`);
   const links = commentById(page, id ?? 0).locator(".comment-body a");
   await expect(links).toHaveCount(3);
   await expect(links.first()).toHaveAttribute("rel", "nofollow ugc noopener");
@@ -228,4 +228,24 @@ test("the author edits a comment within the window and deletes one with a reply,
   expect((await page.goto(`/comments/${replyId}/edit`))?.status()).toBe(403);
   expect((await page.goto(`/comments/${id}/edit`))?.status()).toBe(404);
   expect((await page.goto("/comments/999999999/edit"))?.status()).toBe(404);
+});
+
+test("a commenter's own list tells why a comment is held and what became of each", async ({ page }) => {
+  const article = await createCommentableArticle();
+  const reader = await createTestUser();
+  await signInThroughForm(page, reader, { callbackUrl: `/articles/${article.slug}` });
+  const text = `Held then removed ${uniqueSuffix()}`;
+  const id = await postComment(page, text);
+  await expect(commentById(page, id ?? 0)).toContainText(`${awaiting} Held for review: first comment.`);
+
+  await page.goto("/account/comments");
+  const entry = page.getByRole("main").getByRole("listitem").filter({ hasText: text });
+  await expect(entry).toContainText("Awaiting moderation. Held for review: first comment");
+  await expect(entry.getByRole("link", { name: article.title })).toHaveAttribute("href", `/articles/${article.slug}`);
+
+  const moderator = await createTestUser({ role: "moderator" });
+  await setCommentStatus({ commentId: id ?? 0, status: "trash", moderatorId: moderator.id });
+  await page.reload();
+  await expect(entry).toContainText("Removed by a moderator");
+  await expect(entry.getByRole("link", { name: "Edit or delete" })).toHaveCount(0);
 });

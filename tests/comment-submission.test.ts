@@ -381,7 +381,7 @@ describe("moderation rules", () => {
     expectAccepted(await post({ articleId, authorId: userId, body: two }), "approved");
     const three = await loggedBy(() => post({ articleId, authorId: userId, body: `${two} and http://c.example.org` }));
     const id = expectAccepted(three.result, "pending");
-    expect(commentRow(id)?.heldReason).toBe("contains 3 links (more than 2)");
+    expect(commentRow(id)?.heldReason).toBe("it contains 3 links");
     expect(three.tags).toEqual([]);
     // The limit is a setting.
     const none = settingsWith({ commentMaxLinks: 0 });
@@ -393,7 +393,7 @@ describe("moderation rules", () => {
     const settings = settingsWith({ commentDisallowedWords: "casino\ncheap pills" });
     const { result, tags } = await loggedBy(() => post({ articleId, authorId: userId, body: "Try my CASINO!", settings }));
     const id = expectAccepted(result, "spam");
-    expect(commentRow(id)?.heldReason).toBe("contains a disallowed word (“casino”)");
+    expect(commentRow(id)?.heldReason).toBe("it contains a disallowed word (“casino”)");
     expect(tags).toEqual([]);
     // Whole words only.
     expectAccepted(await post({ articleId, authorId: userId, body: "Casinos and cheap pillows", settings }), "approved");
@@ -403,7 +403,7 @@ describe("moderation rules", () => {
     const userId = await trustedReader(articleId, moderatorId);
     const settings = settingsWith({ commentsHoldAll: true });
     const id = expectAccepted(await post({ articleId, authorId: userId, settings }), "pending");
-    expect(commentRow(id)?.heldReason).toBe("every comment is held for review");
+    expect(commentRow(id)?.heldReason).toBe("every comment is reviewed before it is published");
     expectAccepted(await post({ articleId, authorId: moderatorId, settings }), "approved");
   });
 
@@ -607,7 +607,7 @@ describe("editing one's own comment", () => {
     );
     expect(result).toMatchObject({ ok: true, status: "pending" });
     expect(tags).toEqual([`article:${articleId}`]);
-    expect(commentRow(id)).toMatchObject({ status: "pending", heldReason: "contains 3 links (more than 2)" });
+    expect(commentRow(id)).toMatchObject({ status: "pending", heldReason: "it contains 3 links" });
     expect((await listArticleComments({ articleId })).map((comment) => comment.id)).not.toContain(id);
   });
 

@@ -89,7 +89,11 @@ function CommentEntry({ comment, context }: { comment: ArticleComment; context: 
           </>
         ) : null}
       </header>
-      {comment.status === "pending" ? <p className="comment-awaiting">Your comment is awaiting moderation.</p> : null}
+      {comment.status === "pending" ? (
+        <p className="comment-awaiting">
+          Your comment is awaiting moderation.{comment.heldReason ? ` Held for review: ${comment.heldReason}.` : ""}
+        </p>
+      ) : null}
       <div className="comment-body">
         <CommentText text={comment.body} />
       </div>

@@ -1,6 +1,7 @@
-import { and, asc, eq, exists, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
+import { countPages, pageOffset, type Page } from "../../lib/pagination";
 import { getDb } from "../client";
 import { articles, comments, users } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
@@ -16,6 +17,8 @@ export type ArticleComment = {
   deleted: boolean;
   // "pending" only for the viewer's own comments awaiting moderation (held or sent to spam).
   status: "approved" | "pending";
+  // Why the viewer's own comment is held; null otherwise, and for spam (a spammer is not told).
+  heldReason: string | null;
   // Null when the commenter's account was deleted and the comment kept.
   author: { id: number; slug: string; displayName: string; hasAuthorPage: boolean } | null;
 };
@@ -56,6 +59,7 @@ export async function listArticleComments({
       editedAt: comments.editedAt,
       deletedAt: comments.deletedAt,
       status: comments.status,
+      heldReason: comments.heldReason,
       authorId: users.id,
       authorSlug: users.slug,
       authorName: users.displayName,
@@ -68,10 +72,11 @@ export async function listArticleComments({
     .all();
   // A commenter's name and author page can change; their tag refreshes the pages showing them.
   recordCacheTags(...new Set(rows.flatMap((row) => (row.authorId === null ? [] : [cacheTags.author(row.authorId)]))));
-  return rows.map(({ authorId, authorSlug, authorName, authorHasPage, deletedAt, status, ...comment }) => ({
+  return rows.map(({ authorId, authorSlug, authorName, authorHasPage, deletedAt, status, heldReason, ...comment }) => ({
     ...comment,
     deleted: deletedAt !== null,
     status: status === "approved" ? "approved" : "pending",
+    heldReason: status === "pending" ? heldReason : null,
     author:
       authorId !== null && authorSlug !== null && authorName !== null
         ? { id: authorId, slug: authorSlug, displayName: authorName, hasAuthorPage: Boolean(authorHasPage) }
@@ -157,4 +162,53 @@ export async function getReplyTarget({
     )
     .get();
   return row ? { id: row.id, authorName: row.authorName ?? "Deleted user" } : null;
+}
+
+export type CommenterComment = {
+  id: number;
+  articleSlug: string;
+  articleTitle: string;
+  body: string;
+  status: (typeof comments.$inferSelect)["status"];
+  heldReason: string | null;
+  // Whether the current status was a moderator's decision rather than the rules'.
+  moderated: boolean;
+  createdAt: Date;
+  editedAt: Date | null;
+};
+
+const COMMENTER_PAGE_SIZE = 20;
+
+// A commenter's own comments, newest first, whatever their status (deleted ones aside).
+export async function listCommentsByCommenter({
+  authorId,
+  page,
+}: {
+  authorId: number;
+  page: number;
+}): Promise<Page<CommenterComment>> {
+  const db = getDb();
+  const where = and(eq(comments.authorId, authorId), isNull(comments.deletedAt));
+  const total = await db.$count(comments, where);
+  const rows = db
+    .select({
+      id: comments.id,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+      body: comments.body,
+      status: comments.status,
+      heldReason: comments.heldReason,
+      moderatedById: comments.moderatedById,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+    })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(where)
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(COMMENTER_PAGE_SIZE)
+    .offset(pageOffset(page, COMMENTER_PAGE_SIZE))
+    .all();
+  const items = rows.map(({ moderatedById, ...row }) => ({ ...row, moderated: moderatedById !== null }));
+  return { items, page, total, pageCount: countPages(total, COMMENTER_PAGE_SIZE) };
 }

@@ -53,12 +53,12 @@ export function decideCommentStatus({
 }): CommentDecision {
   if (trusted) return { status: "approved", heldReason: null };
   const word = findDisallowedWord(body, settings.commentDisallowedWords);
-  if (word !== null) return { status: "spam", heldReason: `contains a disallowed word (“${word}”)` };
+  if (word !== null) return { status: "spam", heldReason: `it contains a disallowed word (“${word}”)` };
   const links = countLinks(body);
   if (links > settings.commentMaxLinks) {
-    return { status: "pending", heldReason: `contains ${links} links (more than ${settings.commentMaxLinks})` };
+    return { status: "pending", heldReason: `it contains ${links} ${links === 1 ? "link" : "links"}` };
   }
-  if (settings.commentsHoldAll) return { status: "pending", heldReason: "every comment is held for review" };
+  if (settings.commentsHoldAll) return { status: "pending", heldReason: "every comment is reviewed before it is published" };
   if (settings.commentsRequirePriorApproval && !hasApprovedComment) {
     return { status: "pending", heldReason: "first comment" };
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
@@ -27,6 +28,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
       {user.ban ? <p className="form-message form-message-error">{formatBanMessage(user.ban, await getDisplayTimeZone())}</p> : null}
       <p>
         Signed in as <strong>{user.email}</strong> ({user.role}).
+      </p>
+      <p>
+        <Link href="/account/comments">Your comments</Link>, and what became of each.
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>

@@ -1,0 +1,17 @@
+import type { CommenterComment } from "@/db/queries/comments";
+
+// What a commenter is told about their own comment. A comment the rules sent to spam reads as
+// held (a spammer learns nothing); one a moderator removed says so.
+export function commenterStatusText(comment: Pick<CommenterComment, "status" | "heldReason" | "moderated">): string {
+  switch (comment.status) {
+    case "approved":
+      return "Published";
+    case "pending":
+      if (comment.moderated) return "Awaiting moderation: a moderator returned it to the queue";
+      return comment.heldReason ? `Awaiting moderation. Held for review: ${comment.heldReason}` : "Awaiting moderation";
+    case "spam":
+      return comment.moderated ? "Removed by a moderator" : "Awaiting moderation";
+    case "trash":
+      return "Removed by a moderator";
+  }
+}
