@@ -6,6 +6,7 @@ import { roleLabels } from "./role-labels";
 import { UserActions } from "./user-actions";
 import { userListHref, type UserListContext } from "./user-list-href";
 import { UserStatus } from "./user-status";
+import { currentTime } from "@/lib/clock";
 
 export function UserTable({
   users,
@@ -18,7 +19,7 @@ export function UserTable({
   currentUserId: number;
   context: UserListContext;
 }) {
-  const now = new Date();
+  const now = currentTime();
   return (
     <div className="admin-table-scroll">
       <table className="admin-table">

@@ -8,6 +8,7 @@ import { isWithinEditWindow } from "@/lib/comments/comment-edit-window";
 import { buildCommentTree, pruneDeletedLeaves, type CommentNode } from "@/lib/comment-tree";
 import { loginPathFor } from "@/lib/safe-redirect";
 import { CommentText } from "./comment-text";
+import { currentTime } from "@/lib/clock";
 
 type ArticleRef = { id: number; slug: string; title: string; commentsOpen: boolean };
 
@@ -125,7 +126,7 @@ export async function CommentList({ article }: { article: ArticleRef }) {
   ]);
   const tree = pruneDeletedLeaves(buildCommentTree(comments));
   const approvedCount = comments.filter((comment) => comment.status === "approved" && !comment.deleted).length;
-  const context: ThreadContext = { article, viewer, editMinutes: settings.commentEditMinutes, now: new Date() };
+  const context: ThreadContext = { article, viewer, editMinutes: settings.commentEditMinutes, now: currentTime() };
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{approvedCount === 0 ? "Comments" : commentsHeading(approvedCount, article.title)}</h2>

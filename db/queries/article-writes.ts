@@ -3,6 +3,7 @@ import { tagsForArticle } from "../../lib/cache-tags";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, type ArticleStatus } from "../schema";
+import { currentTime } from "../../lib/clock";
 
 
 export function tagIdsOf(tx: Transaction, articleId: number): number[] {
@@ -29,7 +30,7 @@ export type NewArticleInput = {
 
 export async function createArticle(input: NewArticleInput): Promise<number> {
   return inWriteTransaction((tx) => {
-    const now = new Date();
+    const now = currentTime();
     const row = tx
       .insert(articles)
       .values({

@@ -3,6 +3,7 @@ import { activeBan, type ActiveBan } from "../../lib/bans";
 import { slugify } from "../../lib/slugs";
 import { getDb, type Db, inWriteTransaction } from "../client";
 import { users, type UserRole } from "../schema";
+import { currentTime } from "../../lib/clock";
 
 export type SessionUser = {
   id: number;
@@ -38,14 +39,14 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function getSessionUserById({ id, now = new Date() }: { id: number; now?: Date }): Promise<SessionUser | null> {
+export async function getSessionUserById({ id, now = currentTime() }: { id: number; now?: Date }): Promise<SessionUser | null> {
   const row = getDb().select(sessionUserColumns).from(users).where(eq(users.id, id)).get();
   return row ? toSessionUser(row, now) : null;
 }
 
 export async function getSessionUserByEmail({
   email,
-  now = new Date(),
+  now = currentTime(),
 }: {
   email: string;
   now?: Date;

@@ -7,6 +7,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction, type Db, type Transaction } from "../client";
 import { articles, comments, moderationLog, users, type CommentStatus, type UserRole } from "../schema";
 import { recordModeration } from "./moderation-log-writes";
+import { currentTime } from "../../lib/clock";
 
 export const MODERATION_PAGE_SIZE = 20;
 export const TRASH_RETENTION_DAYS = 30;
@@ -44,7 +45,7 @@ function queueOrder(status: CommentStatus) {
 export async function listCommentsForModeration({
   status,
   page,
-  now = new Date(),
+  now = currentTime(),
 }: {
   status: CommentStatus;
   page: number;
@@ -193,7 +194,7 @@ export async function moderateComments({
   moderator,
   commentIds,
   action,
-  now = new Date(),
+  now = currentTime(),
 }: {
   moderator: Moderator;
   commentIds: readonly number[];
@@ -306,7 +307,7 @@ export async function banCommentAuthor({
   commentId,
   reason = null,
   until = null,
-  now = new Date(),
+  now = currentTime(),
 }: {
   moderator: Moderator & { role: UserRole };
   commentId: number;

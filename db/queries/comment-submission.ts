@@ -13,6 +13,7 @@ import { articles, comments, users, type CommentStatus, type UserRole } from "..
 import { isVisibleToReaders } from "./article-visibility";
 import { recordModeration } from "./moderation-log-writes";
 import { getSiteSettings } from "./site-settings";
+import { currentTime } from "../../lib/clock";
 
 export type CommentWriteResult =
   | { ok: true; commentId: number; status: CommentStatus; articleSlug: string }
@@ -135,7 +136,7 @@ export async function submitComment({
   authorId,
   parentId = null,
   body,
-  now = new Date(),
+  now = currentTime(),
   settings,
   fromModerationQueue = false,
 }: {

@@ -17,6 +17,7 @@ import { moderatorAction } from "@/lib/actions/action-wrappers";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
 import { commentBodyField, positiveId } from "@/lib/comments/comment-input";
+import { currentTime } from "@/lib/clock";
 
 // The view to return to. A tampered value only changes where the moderator lands, so it falls
 // back to the queue rather than refusing the action.
@@ -107,7 +108,7 @@ const banRefusals: Record<Extract<BanAuthorResult, { ok: false }>["reason"], str
 export const banCommentAuthorAction = moderatorAction(
   banSchema,
   async ({ commentId, reason, duration, status, page }, { user, formData }) => {
-    const now = new Date();
+    const now = currentTime();
     const result = await banCommentAuthor({ moderator: user, commentId, reason: reason || null, until: banEndsAt(duration, now), now });
     if (!result.ok) return refuse(banRefusals[result.reason], formData);
     redirect(moderationHref({ status, page }, { done: "ban" }));

@@ -13,6 +13,7 @@ import { adminAction } from "@/lib/actions/action-wrappers";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
 import { getConfig } from "@/lib/config";
+import { currentTime } from "@/lib/clock";
 
 const id = z.coerce.number().int().positive();
 
@@ -53,7 +54,7 @@ const banSchema = z.object({
 
 export const banUserAction = adminAction(banSchema, async ({ userId, reason, duration, ...context }, { user, formData }) => {
   if (userId === user.id) return refuse(SELF_MESSAGE, formData);
-  const now = new Date();
+  const now = currentTime();
   const until = banEndsAt(duration, now);
   if (!(await banUser({ userId, reason: reason || null, until, now }))) return refuse(NOT_FOUND_MESSAGE, formData);
   redirect(backToList(context, "banned"));

@@ -8,6 +8,7 @@ import { getOwnComment } from "@/db/queries/comments";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import { requireUser } from "@/lib/authz";
 import { isWithinEditWindow } from "@/lib/comments/comment-edit-window";
+import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Your comment", robots: { index: false } };
 
@@ -28,7 +29,7 @@ export default async function EditCommentPage({ params }: { params: Promise<{ id
   if (comment.deleted) notFound();
 
   const removed = comment.status === "spam" || comment.status === "trash";
-  const now = new Date();
+  const now = currentTime();
   const editable = !removed && !user.ban && isWithinEditWindow(comment.createdAt, settings.commentEditMinutes, now);
   const editableUntil = new Date(comment.createdAt.getTime() + settings.commentEditMinutes * 60_000);
   return (
