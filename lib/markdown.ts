@@ -1,3 +1,4 @@
+import { toHtml } from "hast-util-to-html";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import type { ReactNode } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
@@ -19,4 +20,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
 export function renderMarkdown(source: string): ReactNode {
   const tree = processor.runSync(processor.parse(source));
   return toJsxRuntime(tree, { Fragment, jsx, jsxs });
+}
+
+// The same sanitised tree as an HTML string, for feeds (which carry the full article as HTML).
+export function renderMarkdownToHtml(source: string): string {
+  return toHtml(processor.runSync(processor.parse(source)));
 }

@@ -54,6 +54,16 @@ export async function readerPageExists(route: ReaderRouteMatch, query: URLSearch
       const tag = await getTagBySlug({ slug });
       return tag !== null && pageWithinListing(listPublishedArticlesByTag({ tagId: tag.id, page }), page);
     }
+    case "site-feed":
+      return true;
+    case "author-feed":
+      return (await getAuthorBySlug({ slug })) !== null;
+    case "publication-feed":
+      return (await getPublicationBySlug({ slug })) !== null;
+    case "tag-feed":
+      return (await getTagBySlug({ slug })) !== null;
+    case "comments-feed":
+      return publishedArticleExists({ slug });
   }
 }
 
@@ -99,7 +109,15 @@ export async function pageExists(url: string): Promise<boolean | null> {
   return (await commentPageExists(pathname)) ?? (await editorPageExists(pathname)) ?? tokenPageExists(pathname, query);
 }
 
-const redirectKinds = { article: "article", tag: "tag", publication: "publication" } as const;
+const redirectKinds = {
+  article: "article",
+  tag: "tag",
+  publication: "publication",
+  // A renamed tag's, publication's or article's feeds follow it too.
+  "tag-feed": "tag",
+  "publication-feed": "publication",
+  "comments-feed": "article",
+} as const;
 const routePrefixes = { article: "/articles/", tag: "/tags/", publication: "/publications/" } as const;
 
 // The current URL of a renamed article, tag or publication, for a 301 from its old one.
@@ -111,7 +129,9 @@ export async function renamedPageLocation(url: string): Promise<string | null> {
   const kind = redirectKinds[route.kind as keyof typeof redirectKinds];
   const current = await findSlugRedirect({ kind, slug: route.slug });
   if (current === null || current === route.slug) return null;
-  return `${routePrefixes[kind]}${current}${queryStart === -1 ? "" : url.slice(queryStart)}`;
+  // What follows the slug in the path: "" for the page itself, "/feed.xml" and the like for its feeds.
+  const rest = pathname.slice(routePrefixes[kind].length + route.slug.length);
+  return `${routePrefixes[kind]}${current}${rest}${queryStart === -1 ? "" : url.slice(queryStart)}`;
 }
 
 // Next 16 answers a notFound() thrown by a page with a 404 whose HTML is an empty shell (the

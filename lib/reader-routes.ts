@@ -1,4 +1,14 @@
-export type ReaderRouteKind = "home" | "article" | "author" | "publication" | "tag";
+export type ReaderRouteKind =
+  | "home"
+  | "article"
+  | "author"
+  | "publication"
+  | "tag"
+  | "site-feed"
+  | "author-feed"
+  | "publication-feed"
+  | "tag-feed"
+  | "comments-feed";
 
 type ReaderRoute = { kind: ReaderRouteKind; pattern: RegExp; queryParams: readonly string[] };
 
@@ -10,6 +20,12 @@ const readerRoutes: readonly ReaderRoute[] = [
   { kind: "author", pattern: /^\/authors\/([^/]+)$/, queryParams: ["page"] },
   { kind: "publication", pattern: /^\/publications\/([^/]+)$/, queryParams: ["page"] },
   { kind: "tag", pattern: /^\/tags\/([^/]+)$/, queryParams: ["page"] },
+  // Feeds (RSS, Atom, JSON Feed) of the listings above, and an article's comments feed.
+  { kind: "site-feed", pattern: /^\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
+  { kind: "author-feed", pattern: /^\/authors\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
+  { kind: "publication-feed", pattern: /^\/publications\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
+  { kind: "tag-feed", pattern: /^\/tags\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
+  { kind: "comments-feed", pattern: /^\/articles\/([^/]+)\/comments\.xml$/, queryParams: [] },
 ];
 
 const validSlug = /^[a-z0-9][a-z0-9-]{0,199}$/;

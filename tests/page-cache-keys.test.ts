@@ -13,6 +13,10 @@ describe("pageCacheKeyFor: cacheable pages", () => {
     ["/authors/owen", "/authors/owen"],
     ["/publications/kohoku-shimbun-demo", "/publications/kohoku-shimbun-demo"],
     ["/tags/translation", "/tags/translation"],
+    ["/sitemap.xml", "/sitemap.xml"],
+    ["/robots.txt", "/robots.txt"],
+    ["/sitemap.xml?utm_source=x", "/sitemap.xml"],
+    ["/articles/some-article/opengraph-image-zcvdb6?6d4b37111050d4a4", "/articles/some-article/opengraph-image-zcvdb6"],
   ])("caches %s under %s", (url, key) => {
     expect(pageCacheKeyFor(get(url))).toBe(key);
   });

@@ -15,9 +15,11 @@ import {
   listPublishedArticlesByTag,
 } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
+import { getArticleCommentsFeed, listFeedArticles } from "@/db/queries/feeds";
 import { countPendingComments, listCommentsForModeration } from "@/db/queries/comment-moderation";
 import { commentExists, listArticleComments } from "@/db/queries/comments";
 import { listModerationLog } from "@/db/queries/moderation-log";
+import { listSitemapEntries } from "@/db/queries/sitemap";
 import { findSlugRedirect } from "@/db/queries/slug-redirects";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { getNextScheduledPublicationTime, listArticlesScheduledBetween } from "@/db/queries/scheduled-articles";
@@ -154,6 +156,7 @@ describe("hot reads use an index", () => {
     ["listModerationLog", () => listModerationLog({ page: 1 })],
     ["findSlugRedirect (old article URL)", () => findSlugRedirect({ kind: "article", slug: "renamed-away", now })],
     ["commentExists (edit page guard)", () => commentExists({ commentId: 1 })],
+    ["listSitemapEntries", () => listSitemapEntries({ now })],
     ["getSiteSettings", () => getSiteSettings()],
     ["listCacheInvalidationsAfter", () => listCacheInvalidationsAfter(temp.db, 0)],
     ["getLatestCacheInvalidationId", () => getLatestCacheInvalidationId(temp.db)],
@@ -162,6 +165,11 @@ describe("hot reads use an index", () => {
       "listArticlesScheduledBetween",
       () => listArticlesScheduledBetween(temp.db, new Date(0), new Date("2030-01-01T00:00:00Z")),
     ],
+    ["listFeedArticles (site)", () => listFeedArticles({ scope: { kind: "site" }, now })],
+    ["listFeedArticles (author)", () => listFeedArticles({ scope: { kind: "author", authorId: owenId }, now })],
+    ["listFeedArticles (publication)", () => listFeedArticles({ scope: { kind: "publication", publicationId }, now })],
+    ["listFeedArticles (tag)", () => listFeedArticles({ scope: { kind: "tag", tagId }, now })],
+    ["getArticleCommentsFeed", () => getArticleCommentsFeed({ slug: seedArticleSlug, now })],
   ];
 
   for (const [name, action] of cases) {

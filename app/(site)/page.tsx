@@ -2,11 +2,23 @@ import type { Metadata } from "next";
 import { ArticleSummaryList } from "@/components/articles/article-summary-list";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { listPublishedArticles } from "@/db/queries/articles";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { feedAlternateTypes } from "@/lib/feeds/site-feeds";
 import { requireExistingPage, requirePageNumber, type SearchParams } from "@/lib/route-params";
+import { socialMetadata } from "@/lib/seo/social-metadata";
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const page = await requirePageNumber(searchParams);
-  return page === 1 ? { alternates: { canonical: "/" } } : { title: `Articles, page ${page}`, alternates: { canonical: `/?page=${page}` } };
+  const settings = await getSiteSettings();
+  const path = page === 1 ? "/" : `/?page=${page}`;
+  const title = page === 1 ? settings.siteTitle : `Articles, page ${page}`;
+  const description = settings.tagline || `The latest articles on ${settings.siteTitle}`;
+  return {
+    ...(page === 1 ? {} : { title }),
+    description,
+    alternates: { canonical: path, types: feedAlternateTypes(settings.siteTitle) },
+    ...socialMetadata({ title, description, path, siteName: settings.siteTitle }),
+  };
 }
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {

@@ -22,6 +22,9 @@ export async function SiteHeader() {
             <li>
               <Link href="/">Articles</Link>
             </li>
+            <li>
+              <Link href="/search">Search</Link>
+            </li>
             {user ? (
               <>
                 {pending !== null ? (

@@ -4,6 +4,12 @@ import { hasSessionCookie } from "../session-cookie";
 // Requests made by Next's client router for RSC payloads, prefetches and server actions.
 const nextInternalHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"] as const;
 
+// app/sitemap.ts and app/robots.ts: the same for everyone, kept until what they list changes.
+const seoFilePaths = new Set(["/sitemap.xml", "/robots.txt"]);
+// An article's generated social image; Next adds a suffix and a version query to its URL (the
+// image ignores the query).
+const articleSocialImage = /^\/articles\/[a-z0-9][a-z0-9-]{0,199}\/opengraph-image(?:-[a-z0-9]{1,16})?$/;
+
 export type PageRequest = {
   method?: string | undefined;
   url?: string | undefined;
@@ -21,6 +27,8 @@ export function pageCacheKeyFor(request: PageRequest): string | null {
 
   const queryStart = request.url.indexOf("?");
   const pathname = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
+  // Search-engine files take no query and read only tagged data.
+  if (seoFilePaths.has(pathname) || articleSocialImage.test(pathname)) return pathname;
   // Every reader page renders the same for all anonymous visitors, so all of them are cacheable.
   const route = matchReaderRoute(pathname);
   if (!route || route.slug === "") return null;

@@ -6,10 +6,15 @@ import { AboutPublication } from "@/components/articles/about-publication";
 import { AuthorBox } from "@/components/articles/author-box";
 import { CommentList } from "@/components/comments/comment-list";
 import { LeaveAReply } from "@/components/comments/leave-a-reply";
+import { ArticleJsonLd } from "@/components/seo/article-json-ld";
 import { DateTime } from "@/components/ui/date-time";
 import { getPublishedArticleBySlug } from "@/db/queries/articles";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { articleFeedAlternateTypes } from "@/lib/feeds/site-feeds";
+import { getConfig } from "@/lib/config";
 import { renderMarkdown } from "@/lib/markdown";
 import type { SearchParams } from "@/lib/route-params";
+import { socialMetadata } from "@/lib/seo/social-metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -27,18 +32,38 @@ const loadArticle = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const article = await loadArticle((await params).slug);
+  const settings = await getSiteSettings();
+  const description = article.excerpt || settings.tagline;
   return {
     title: article.title,
-    description: article.excerpt,
-    alternates: { canonical: `/articles/${article.slug}` },
+    description,
+    alternates: {
+      canonical: `/articles/${article.slug}`,
+      types: articleFeedAlternateTypes(settings.siteTitle, article),
+    },
+    authors: [{ name: article.author.displayName, url: `/authors/${article.author.slug}` }],
+    ...socialMetadata({
+      title: article.title,
+      description,
+      path: `/articles/${article.slug}`,
+      siteName: settings.siteTitle,
+      article: {
+        publishedTime: article.publishedAt,
+        modifiedTime: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
+        authorUrl: `${getConfig().siteUrl}/authors/${article.author.slug}`,
+        tags: article.tags.map((tag) => tag.name),
+      },
+    }),
   };
 }
 
 export default async function ArticlePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const article = await loadArticle((await params).slug);
   const replyToId = replyTargetId((await searchParams).replytocom);
+  const settings = await getSiteSettings();
   return (
     <>
+      <ArticleJsonLd article={article} siteUrl={getConfig().siteUrl} siteName={settings.siteTitle} />
       <article className="article">
         <header className="article-header">
           <h1>{article.title}</h1>

@@ -6,7 +6,10 @@ import { articleCountLabel } from "@/components/articles/author-box";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { listPublishedArticlesByAuthor } from "@/db/queries/articles";
 import { getAuthorBySlug } from "@/db/queries/authors";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { feedAlternateTypes } from "@/lib/feeds/site-feeds";
 import { requireExistingPage, requirePageNumber, type SearchParams } from "@/lib/route-params";
+import { socialMetadata } from "@/lib/seo/social-metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -18,7 +21,18 @@ const loadAuthor = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const author = await loadAuthor((await params).slug);
-  return { title: author.displayName, description: author.bio || undefined, alternates: { canonical: `/authors/${author.slug}` } };
+  const settings = await getSiteSettings();
+  const path = `/authors/${author.slug}`;
+  const description = author.bio || `Articles by ${author.displayName} on ${settings.siteTitle}.`;
+  return {
+    title: author.displayName,
+    description,
+    alternates: {
+      canonical: path,
+      types: feedAlternateTypes(settings.siteTitle, { basePath: path, title: author.displayName }),
+    },
+    ...socialMetadata({ title: author.displayName, description, path, siteName: settings.siteTitle }),
+  };
 }
 
 export default async function AuthorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {

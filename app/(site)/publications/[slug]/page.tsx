@@ -6,7 +6,10 @@ import { PublicationFacts } from "@/components/articles/publication-facts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { listPublishedArticlesByPublication } from "@/db/queries/articles";
 import { getPublicationBySlug } from "@/db/queries/publications";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { feedAlternateTypes } from "@/lib/feeds/site-feeds";
 import { requireExistingPage, requirePageNumber, type SearchParams } from "@/lib/route-params";
+import { socialMetadata } from "@/lib/seo/social-metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -18,10 +21,17 @@ const loadPublication = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const publication = await loadPublication((await params).slug);
+  const settings = await getSiteSettings();
+  const path = `/publications/${publication.slug}`;
+  const description = publication.description || `Articles translated from ${publication.name} on ${settings.siteTitle}.`;
   return {
     title: publication.name,
-    description: publication.description || undefined,
-    alternates: { canonical: `/publications/${publication.slug}` },
+    description,
+    alternates: {
+      canonical: path,
+      types: feedAlternateTypes(settings.siteTitle, { basePath: path, title: publication.name }),
+    },
+    ...socialMetadata({ title: publication.name, description, path, siteName: settings.siteTitle }),
   };
 }
 

@@ -4,8 +4,11 @@ import { cache } from "react";
 import { ArticleSummaryList } from "@/components/articles/article-summary-list";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { listPublishedArticlesByTag } from "@/db/queries/articles";
+import { getSiteSettings } from "@/db/queries/site-settings";
+import { feedAlternateTypes } from "@/lib/feeds/site-feeds";
 import { getTagBySlug } from "@/db/queries/tags";
 import { requireExistingPage, requirePageNumber, type SearchParams } from "@/lib/route-params";
+import { socialMetadata } from "@/lib/seo/social-metadata";
 
 type Params = Promise<{ slug: string }>;
 
@@ -17,7 +20,19 @@ const loadTag = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const tag = await loadTag((await params).slug);
-  return { title: `Tagged “${tag.name}”`, alternates: { canonical: `/tags/${tag.slug}` } };
+  const settings = await getSiteSettings();
+  const path = `/tags/${tag.slug}`;
+  const title = `Tagged “${tag.name}”`;
+  const description = `Articles tagged “${tag.name}” on ${settings.siteTitle}.`;
+  return {
+    title,
+    description,
+    alternates: {
+      canonical: path,
+      types: feedAlternateTypes(settings.siteTitle, { basePath: path, title: tag.name }),
+    },
+    ...socialMetadata({ title, description, path, siteName: settings.siteTitle }),
+  };
 }
 
 export default async function TagPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {

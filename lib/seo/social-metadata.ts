@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+
+// OpenGraph and Twitter card tags for a reader page. Next replaces (does not merge) a parent's
+// openGraph and twitter objects, so every page builds both here. Relative URLs are made absolute
+// by the root layout's metadataBase (SITE_URL).
+export function socialMetadata({
+  title,
+  description,
+  path,
+  siteName,
+  article,
+}: {
+  title: string;
+  description: string;
+  path: string;
+  siteName: string;
+  article?: { publishedTime: Date; modifiedTime: Date; authorUrl: string; tags: readonly string[] };
+}): Pick<Metadata, "openGraph" | "twitter"> {
+  const common = { title, description, url: path, siteName, locale: "en_US" };
+  return {
+    openGraph: article
+      ? {
+          ...common,
+          type: "article",
+          publishedTime: article.publishedTime.toISOString(),
+          modifiedTime: article.modifiedTime.toISOString(),
+          authors: [article.authorUrl],
+          tags: [...article.tags],
+        }
+      : { ...common, type: "website" },
+    twitter: { card: article ? "summary_large_image" : "summary", title, description },
+  };
+}
