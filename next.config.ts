@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   compress: false,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "rate-limiter-flexible"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "rate-limiter-flexible", "pino", "sharp"],
   typescript: {
     // `npm test` type-checks the whole project with tsc before it builds; checking again in the
     // build would only double CI time. A plain `npm start`/`npm run build` still type-checks.
