@@ -230,6 +230,7 @@ export const moderationActions = [
   "delete",
   "reply",
   "ban",
+  "undo",
 ] as const;
 export type ModerationAction = (typeof moderationActions)[number];
 
@@ -250,10 +251,16 @@ export const moderationLog = sqliteTable(
     toStatus: text("to_status"),
     detail: text("detail"),
     createdAt: createdAt(),
+    // The rows one moderation command wrote share a random id, so the command can be undone as a
+    // whole; an "undo" row names the row it reverted in undoes_id.
+    batchId: text("batch_id"),
+    undoesId: integer("undoes_id"),
   },
   (t) => [
     index("moderation_log_created_idx").on(t.createdAt),
     index("moderation_log_comment_idx").on(t.commentId),
+    index("moderation_log_batch_idx").on(t.batchId),
+    index("moderation_log_undoes_idx").on(t.undoesId),
   ],
 );
 export type ModerationLogEntry = typeof moderationLog.$inferSelect;

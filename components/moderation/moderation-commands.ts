@@ -61,6 +61,10 @@ export function commandDoneMessage(command: ModerationCommand, changed: number, 
 export function doneMessageFor(params: { done?: string; count?: string; skipped?: string }): string | undefined {
   if (params.done === "reply") return "Reply published.";
   if (params.done === "ban") return "Author banned.";
+  if (params.done === "undo") {
+    const restored = Number(params.count);
+    return Number.isSafeInteger(restored) && restored > 0 ? `Undone: ${comments(restored)} put back as ${restored === 1 ? "it was" : "they were"}.` : undefined;
+  }
   const command = isModerationCommand(params.done) ? params.done : undefined;
   const count = Number(params.count);
   if (!command || !Number.isSafeInteger(count) || count < 1) return undefined;

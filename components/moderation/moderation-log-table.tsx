@@ -12,6 +12,7 @@ const actionLabels: Record<ModerationAction, string> = {
   delete: "Deleted permanently",
   reply: "Replied",
   ban: "Banned the author",
+  undo: "Undid",
 };
 
 const statusLabels: Record<CommentStatus, string> = { pending: "Pending", approved: "Approved", spam: "Spam", trash: "Trash" };
@@ -76,6 +77,8 @@ export function ModerationLogTable({ entries, caption }: { entries: ModerationLo
               <td>
                 {entry.subjectUser ? <span className="queue-block">User: {entry.subjectUser.displayName}</span> : null}
                 {entry.detail}
+                {entry.undoes ? <span className="queue-block">Undo of “{actionLabels[entry.undoes.action]}”</span> : null}
+                {entry.undone ? <span className="queue-block">Undone</span> : null}
               </td>
             </tr>
           ))}

@@ -7,6 +7,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction, type Db, type Transaction } from "../client";
 import { articles, comments, moderationLog, users, type CommentStatus, type UserRole } from "../schema";
 import { recordModeration } from "./moderation-log-writes";
+import { newModerationBatchId } from "./moderation-batch-id";
 import { currentTime } from "../../lib/clock";
 
 export const MODERATION_PAGE_SIZE = 20;
@@ -195,11 +196,14 @@ export async function moderateComments({
   commentIds,
   action,
   now = currentTime(),
+  batchId = newModerationBatchId(),
 }: {
   moderator: Moderator;
   commentIds: readonly number[];
   action: ModerationCommand;
   now?: Date;
+  // Names this command's log rows, so it can be undone (the caller makes it to offer the undo).
+  batchId?: string;
 }): Promise<ModerationOutcome> {
   const ids = [...new Set(commentIds)];
   return inWriteTransaction((tx) => {
@@ -238,6 +242,8 @@ export async function moderateComments({
         fromStatus: comment.status,
         toStatus: target === "deleted" ? null : target,
         detail: target === "deleted" ? "deleted permanently" : null,
+        batchId,
+        at: now,
       });
       changedIds.push(comment.id);
     }

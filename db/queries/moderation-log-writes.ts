@@ -10,6 +10,11 @@ export type ModerationLogRecord = {
   fromStatus?: CommentStatus | null;
   toStatus?: CommentStatus | null;
   detail?: string | null;
+  // The command this row belongs to (see db/queries/moderation-undo.ts) and, for an undo, the row it reverts.
+  batchId?: string | null;
+  undoesId?: number | null;
+  // When it happened by lib/clock.ts, where the undo window is measured; the database's own time otherwise.
+  at?: Date;
 };
 
 // Written in the transaction that makes the change, so the log never disagrees with the data.
@@ -25,6 +30,9 @@ export function recordModeration(tx: Transaction, record: ModerationLogRecord): 
       fromStatus: record.fromStatus ?? null,
       toStatus: record.toStatus ?? null,
       detail: record.detail ?? null,
+      batchId: record.batchId ?? null,
+      undoesId: record.undoesId ?? null,
+      ...(record.at ? { createdAt: record.at } : {}),
     })
     .run();
 }

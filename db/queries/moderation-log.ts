@@ -21,9 +21,14 @@ export type ModerationLogItem = {
   // Null when the entry names no article or the article is gone.
   article: { id: number; slug: string; title: string } | null;
   subjectUser: { id: number; displayName: string } | null;
+  // For an undo: the entry it reverted. For any entry: whether it was undone later.
+  undoes: { id: number; action: ModerationAction } | null;
+  undone: boolean;
 };
 
 const subjects = alias(users, "subject_user");
+const undoneEntries = alias(moderationLog, "undone_entry");
+const undoEntries = alias(moderationLog, "undo_entry");
 
 function asStatus(value: string | null): CommentStatus | null {
   return value === "pending" || value === "approved" || value === "spam" || value === "trash" ? value : null;
@@ -49,11 +54,16 @@ export async function listModerationLog({ page }: { page: number }): Promise<Pag
       articleTitle: articles.title,
       subjectUserId: subjects.id,
       subjectUserName: subjects.displayName,
+      undoesId: undoneEntries.id,
+      undoesAction: undoneEntries.action,
+      undoneById: undoEntries.id,
     })
     .from(moderationLog)
     .leftJoin(comments, eq(comments.id, moderationLog.commentId))
     .leftJoin(articles, eq(articles.id, moderationLog.articleId))
     .leftJoin(subjects, eq(subjects.id, moderationLog.subjectUserId))
+    .leftJoin(undoneEntries, eq(undoneEntries.id, moderationLog.undoesId))
+    .leftJoin(undoEntries, eq(undoEntries.undoesId, moderationLog.id))
     .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
     .limit(MODERATION_LOG_PAGE_SIZE)
     .offset(pageOffset(page, MODERATION_LOG_PAGE_SIZE))
@@ -74,6 +84,8 @@ export async function listModerationLog({ page }: { page: number }): Promise<Pag
           : null,
       subjectUser:
         row.subjectUserId !== null && row.subjectUserName !== null ? { id: row.subjectUserId, displayName: row.subjectUserName } : null,
+      undoes: row.undoesId !== null && row.undoesAction !== null ? { id: row.undoesId, action: row.undoesAction } : null,
+      undone: row.undoneById !== null,
     }),
   );
   return { items, page, total, pageCount: countPages(total, MODERATION_LOG_PAGE_SIZE) };

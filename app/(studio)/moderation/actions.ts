@@ -11,6 +11,7 @@ import {
   type BanAuthorResult,
 } from "@/db/queries/comment-moderation";
 import { submitComment } from "@/db/queries/comment-submission";
+import { newModerationBatchId } from "@/db/queries/moderation-batch-id";
 import { commentStatuses } from "@/db/schema";
 import { idleState, typedValues, type ActionState } from "@/lib/actions/action-state";
 import { moderatorAction } from "@/lib/actions/action-wrappers";
@@ -55,7 +56,8 @@ export const moderateCommentsAction = moderatorAction(
       return { status: "invalid", message, fieldErrors: { commentIds: [message] }, values: typedValues(formData) };
     }
     if (command === "delete" && confirm !== "yes") return askToConfirmDelete([...new Set(ids.data)]);
-    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command });
+    const batchId = newModerationBatchId();
+    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command, batchId });
     if (outcome.changedIds.length === 0) {
       return refuse(
         ids.data.length === 1
@@ -69,6 +71,8 @@ export const moderateCommentsAction = moderatorAction(
         done: command,
         count: String(outcome.changedIds.length),
         ...(outcome.skipped > 0 ? { skipped: String(outcome.skipped) } : {}),
+        // The queue offers to undo it for a minute (see undoModerationAction).
+        ...(command === "delete" ? {} : { undo: batchId }),
       }),
     );
   },

@@ -11,13 +11,19 @@ import {
   parseModerationStatus,
 } from "@/components/moderation/moderation-view";
 import { QueueItem } from "@/components/moderation/queue-item";
+import { QueueKeyboard } from "@/components/moderation/queue-keyboard";
+import { UndoToast } from "@/components/moderation/undo-toast";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { countCommentsByStatus, listCommentsForModeration, TRASH_RETENTION_DAYS } from "@/db/queries/comment-moderation";
+import { isModerationBatchId } from "@/db/queries/moderation-batch-id";
+import { getUndoableBatch } from "@/db/queries/moderation-undo";
+import { currentTime } from "@/lib/clock";
 import { requireRole } from "@/lib/authz";
 import { parsePageNumber } from "@/lib/pagination";
 import type { SearchParams } from "@/lib/route-params";
 import "../admin/admin.css";
 import "./moderation.css";
+import "./queue-keyboard.css";
 
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
 
@@ -45,6 +51,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   // The outcome message survives a correction of the page number.
   const kept: Record<string, string> = {};
   if (doneMessage) for (const [name, value] of Object.entries(done)) if (value !== undefined) kept[name] = value;
+  // ?undo= names the command just made; its Undo is offered only while this moderator may use it.
+  const undoParam = single(params.undo);
+  if (doneMessage && undoParam !== undefined) kept.undo = undoParam;
 
   if (requestedPage === null) redirect(moderationHref({ status, page: 1 }, kept));
   const [listing, counts] = await Promise.all([
@@ -55,6 +64,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   if (requestedPage > listing.pageCount) redirect(moderationHref({ status, page: listing.pageCount }, kept));
 
   const view = { status, page: requestedPage };
+  const now = currentTime();
+  const undoable =
+    doneMessage && isModerationBatchId(undoParam) ? await getUndoableBatch({ batchId: undoParam, moderatorId: viewer.id, now }) : null;
   const tabLabel = moderationTabs.find((tab) => tab.status === status)?.label ?? "Pending";
 
   return (
@@ -64,9 +76,20 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
         Every action is recorded in the <Link href={MODERATION_LOG_PATH}>moderation log</Link>.
       </p>
       <ModerationTabs current={status} counts={counts} />
-      <div aria-live="polite" role="status" className="admin-done">
-        {doneMessage ? <p className="form-message form-message-ok">{doneMessage}</p> : null}
-      </div>
+      {undoable && doneMessage ? (
+        <UndoToast
+          key={undoable.batchId}
+          message={doneMessage}
+          batchId={undoable.batchId}
+          view={view}
+          remainingMs={undoable.expiresAt.getTime() - now.getTime()}
+        />
+      ) : (
+        <div aria-live="polite" role="status" className="admin-done">
+          {doneMessage ? <p className="form-message form-message-ok">{doneMessage}</p> : null}
+        </div>
+      )}
+      <QueueKeyboard view={view} />
       <h2 id="queue-heading">
         {tabLabel} comments
         {listing.pageCount > 1 ? `, page ${listing.page} of ${listing.pageCount}` : ""}
