@@ -243,7 +243,6 @@ export async function moderateComments({
         toStatus: target === "deleted" ? null : target,
         detail: target === "deleted" ? "deleted permanently" : null,
         batchId,
-        at: now,
       });
       changedIds.push(comment.id);
     }

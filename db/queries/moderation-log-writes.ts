@@ -13,8 +13,6 @@ export type ModerationLogRecord = {
   // The command this row belongs to (see db/queries/moderation-undo.ts) and, for an undo, the row it reverts.
   batchId?: string | null;
   undoesId?: number | null;
-  // When it happened by lib/clock.ts, where the undo window is measured; the database's own time otherwise.
-  at?: Date;
 };
 
 // Written in the transaction that makes the change, so the log never disagrees with the data.
@@ -32,7 +30,6 @@ export function recordModeration(tx: Transaction, record: ModerationLogRecord): 
       detail: record.detail ?? null,
       batchId: record.batchId ?? null,
       undoesId: record.undoesId ?? null,
-      ...(record.at ? { createdAt: record.at } : {}),
     })
     .run();
 }

@@ -9,7 +9,9 @@ import { newModerationBatchId } from "./moderation-batch-id";
 import { recordModeration } from "./moderation-log-writes";
 
 // A status command (single or bulk) can be taken back for this long after it was made, by the
-// moderator who made it. Deleting for good cannot be undone.
+// moderator who made it. Deleting for good cannot be undone. Measured from the log row's
+// created_at (SQLite's clock, the system's) to currentTime(), which is the same clock unless a
+// test moves it forward.
 export const UNDO_WINDOW_MS = 60_000;
 
 const undoableCommands = ["approve", "unapprove", "spam", "not-spam", "trash", "restore"] as const satisfies readonly ModerationCommand[];
@@ -115,6 +117,7 @@ export type UndoResult =
 type CurrentComment = {
   status: CommentStatus;
   previousStatus: CommentStatus | null;
+  moderatedAt: Date | null;
   updatedAt: Date;
 };
 
@@ -122,7 +125,8 @@ type CurrentComment = {
 // the comment after the batch did; then putting it back would overwrite their change.
 function changedSince(tx: Transaction, row: BatchRow, comment: CurrentComment | undefined): boolean {
   if (!comment || comment.status !== row.toStatus) return true;
-  if (comment.updatedAt.getTime() > row.createdAt.getTime()) return true;
+  // A command sets both to the same instant; any other write (the commenter's edit) moves updatedAt only.
+  if (comment.updatedAt.getTime() !== comment.moderatedAt?.getTime()) return true;
   const later = tx
     .select({ id: moderationLog.id })
     .from(moderationLog)
@@ -162,7 +166,12 @@ export async function undoModerationBatch({
       const back = asStatus(row.fromStatus);
       if (row.commentId === null || row.articleId === null || back === null) return { ok: false, reason: "not-undoable" };
       const current = tx
-        .select({ status: comments.status, previousStatus: comments.previousStatus, updatedAt: comments.updatedAt })
+        .select({
+          status: comments.status,
+          previousStatus: comments.previousStatus,
+          moderatedAt: comments.moderatedAt,
+          updatedAt: comments.updatedAt,
+        })
         .from(comments)
         .where(eq(comments.id, row.commentId))
         .get();
@@ -197,7 +206,6 @@ export async function undoModerationBatch({
         toStatus: step.back,
         batchId: undoBatchId,
         undoesId: step.row.id,
-        at: now,
       });
     }
     invalidateCacheTags(
