@@ -78,6 +78,8 @@ async function moveTo(page: Page, commentId: number): Promise<void> {
 }
 
 test("a moderation session from the keyboard alone: move, approve, spam, trash, undo, reply, help", async ({ page }) => {
+  // A long session of server round trips: on a busy two-core machine it needs more than the default 30 s.
+  test.slow();
   const article = await createCommentableArticle();
   const author = await createTestUser();
   const [first, second, third] = await pendingComments(article, author, 3);

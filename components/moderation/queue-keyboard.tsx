@@ -56,6 +56,10 @@ function markCurrent(row: HTMLElement | null, { focus }: { focus: boolean }): vo
   if (focus) {
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: "nearest" });
+    // After an action's navigation the router restores its own scroll position: scroll again once it has.
+    requestAnimationFrame(() => {
+      if (row.isConnected && row.getAttribute("aria-current") === "true") row.scrollIntoView({ block: "nearest" });
+    });
   }
 }
 
