@@ -110,7 +110,10 @@ test("a moderation session from the keyboard alone: move, approve, spam, trash, 
   await expect(toast(page).getByRole("status")).toHaveText("1 comment approved.");
   await expect(queueRow(page, first)).toHaveCount(0);
   // The row that took its place is the current one.
-  await expect(page.locator('.queue-list > li.queue-item[aria-current="true"]')).toHaveCount(1);
+  const current = page.locator('.queue-list > li.queue-item[aria-current="true"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toBeFocused();
+  await expect(current).toBeInViewport();
 
   await moveTo(page, second);
   await page.keyboard.press("s");
