@@ -9,7 +9,7 @@ import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { articleAutosaves, articles, articleTags, publications, tags, users, type ArticleStatus } from "../schema";
 import type { SessionUser } from "./auth-users";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
-import { neighbourCacheTags } from "./article-neighbours";
+import { arrivalNeighbourTags } from "./article-neighbours";
 import { tagIdsOf } from "./article-writes";
 
 // The author's side of articles: the editor's reads and every write it makes (save, publish,
@@ -212,9 +212,6 @@ function writeArticle(
 
   // Every check passed: from here on, only writes.
   const before = current ? tagSourceOf(tx, current) : null;
-  // Article pages link their previous and next articles: the neighbours where the article stood
-  // and where it stands now get new links (a publish, unpublish or new date moves it).
-  const neighboursBefore = neighbourCacheTags(tx, current, now);
   const publicationId = publication.create ? createPublication(tx, publication.create, now) : publication.id;
   const columns = {
     slug: fields.slug,
@@ -253,8 +250,8 @@ function writeArticle(
   invalidateCacheTags(tx, [
     ...(before && current?.status !== "draft" ? tagsForArticle(before) : []),
     ...(target.status !== "draft" ? tagsForArticle(after) : []),
-    ...neighboursBefore,
-    ...neighbourCacheTags(tx, { id, status: target.status, publishedAt: target.publishedAt }, now),
+    // Article pages link their previous and next articles: those around its new place change.
+    ...arrivalNeighbourTags(tx, { before: current, after: { id, status: target.status, publishedAt: target.publishedAt } }, now),
   ]);
   return { ok: true, articleId: id, slug: fields.slug, status: target.status, publishedAt: target.publishedAt, phase: editorPhase(target, now) };
 }
@@ -334,10 +331,9 @@ export async function deleteArticleFromEditor({ actor, articleId }: { actor: Ses
     const current = access.current;
     if (!current) return { ok: false, reason: "not-found" } as const;
     const before = tagSourceOf(tx, current);
-    const neighbours = neighbourCacheTags(tx, current, currentTime());
     tx.delete(articles).where(eq(articles.id, articleId)).run();
     deleteSlugRedirectsTo(tx, { kind: "article", targetId: articleId });
-    if (current.status !== "draft") invalidateCacheTags(tx, [...tagsForArticle(before), ...neighbours]);
+    if (current.status !== "draft") invalidateCacheTags(tx, tagsForArticle(before));
     return { ok: true } as const;
   });
 }

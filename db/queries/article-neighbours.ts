@@ -69,12 +69,23 @@ export async function getArticleNeighbours({
 
 export type NeighbourState = { id: number; status: ArticleStatus; publishedAt: Date | null };
 
-// The article pages whose previous/next links change when an article takes (or leaves) this
-// state: those of its neighbours in it. Writers call it for the state before and after a change,
-// inside their transaction; a state readers cannot see (a draft, a future time) has none, and the
-// page-cache watcher calls it when a scheduled article's time comes.
-export function neighbourCacheTags(db: Db | Transaction, state: NeighbourState | null, now: Date): string[] {
-  if (!state || state.status === "draft" || !state.publishedAt || state.publishedAt > now) return [];
-  const { previous, next } = neighboursAt(db, { id: state.id, publishedAt: state.publishedAt }, now);
+function visibleAt(state: NeighbourState | null, now: Date): state is NeighbourState & { publishedAt: Date } {
+  return state !== null && state.status !== "draft" && state.publishedAt !== null && state.publishedAt <= now;
+}
+
+// The article pages whose previous/next links must change when an article arrives at a place in
+// publication order: it is published, or re-dated. Pages that linked it where it was recorded its
+// own article:<id> tag, which the writer invalidates anyway (as for an unpublish, a delete or a
+// retitle), so only the neighbours at its new place are needed. Writers call this inside their
+// transaction, after the write; the page-cache watcher calls it when a scheduled article's time
+// comes (before that, readers cannot see it, so nothing links it).
+export function arrivalNeighbourTags(
+  db: Db | Transaction,
+  { before, after }: { before: NeighbourState | null; after: NeighbourState },
+  now: Date,
+): string[] {
+  if (!visibleAt(after, now)) return [];
+  if (visibleAt(before, now) && before.publishedAt.getTime() === after.publishedAt.getTime()) return [];
+  const { previous, next } = neighboursAt(db, { id: after.id, publishedAt: after.publishedAt }, now);
   return [previous, next].filter((link) => link !== null).map((link) => cacheTags.article(link.id));
 }

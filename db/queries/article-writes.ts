@@ -4,7 +4,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, type ArticleStatus } from "../schema";
 import { currentTime } from "../../lib/clock";
-import { neighbourCacheTags } from "./article-neighbours";
+import { arrivalNeighbourTags } from "./article-neighbours";
 
 
 export function tagIdsOf(tx: Transaction, articleId: number): number[] {
@@ -59,7 +59,11 @@ export async function createArticle(input: NewArticleInput): Promise<number> {
           tagIds: input.tagIds ?? [],
         }),
         // Its neighbours' previous/next links now point at it.
-        ...neighbourCacheTags(tx, { id: row.id, status: input.status, publishedAt: input.publishedAt ?? (input.status === "published" ? now : null) }, now),
+        ...arrivalNeighbourTags(
+          tx,
+          { before: null, after: { id: row.id, status: input.status, publishedAt: input.publishedAt ?? (input.status === "published" ? now : null) } },
+          now,
+        ),
       ]);
     }
     return row.id;
@@ -91,16 +95,14 @@ export async function setArticleStatus({
     const now = currentTime();
     const nextPublishedAt =
       publishedAt !== undefined ? publishedAt : status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt;
-    // The neighbours' previous/next links where it stood and where it stands now.
-    const neighboursBefore = neighbourCacheTags(tx, { id: articleId, ...current }, now);
     tx.update(articles)
       .set({ status, publishedAt: nextPublishedAt, updatedAt: new Date() })
       .where(eq(articles.id, articleId))
       .run();
     invalidateCacheTags(tx, [
       ...tagsForArticle({ id: articleId, authorId: current.authorId, publicationId: current.publicationId, tagIds: tagIdsOf(tx, articleId) }),
-      ...neighboursBefore,
-      ...neighbourCacheTags(tx, { id: articleId, status, publishedAt: nextPublishedAt }, now),
+      // The neighbours around its new place now link it.
+      ...arrivalNeighbourTags(tx, { before: { id: articleId, ...current }, after: { id: articleId, status, publishedAt: nextPublishedAt } }, now),
     ]);
     return true;
   });

@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, lte, sql } from "drizzle-orm";
 import type { ArticleTagSource } from "../../lib/cache-tags";
-import { neighbourCacheTags } from "./article-neighbours";
+import { arrivalNeighbourTags } from "./article-neighbours";
 import type { Db } from "../client";
 import { articles, articleTags } from "../schema";
 
@@ -34,7 +34,7 @@ export function neighbourTagsOfDueArticles(db: Db, due: readonly ArticleTagSourc
       ),
     )
     .all();
-  return rows.flatMap((row) => neighbourCacheTags(db, row, until));
+  return rows.flatMap((row) => arrivalNeighbourTags(db, { before: null, after: row }, until));
 }
 
 // Articles whose time fell in (after, until]: the pages that list them must change.

@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { currentTime } from "../../lib/clock";
 import { getDb } from "../client";
@@ -21,7 +21,7 @@ export async function getTagBySlug({ slug }: { slug: string }): Promise<TagProfi
 export type TagWithCount = TagProfile & { articleCount: number };
 
 // The tag index: every tag carried by at least one reader-visible article, with how many, by
-// name. Starts from the visible articles (the partial listing index), so tags used only by
+// name in any letter case. Starts from the visible articles (the partial listing index), so tags used only by
 // drafts stay unlisted. Records the listing tag (an article appearing, disappearing or changing
 // its tags invalidates it) and each listed tag (renames).
 export async function listTagsWithArticleCounts({ now = currentTime() }: { now?: Date } = {}): Promise<TagWithCount[]> {
@@ -33,7 +33,7 @@ export async function listTagsWithArticleCounts({ now = currentTime() }: { now?:
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(isVisibleToReaders(now))
     .groupBy(tags.id)
-    .orderBy(asc(tags.name), asc(tags.id))
+    .orderBy(sql`${tags.name} collate nocase`, asc(tags.id))
     .all();
   recordCacheTags(cacheTags.articleListing, ...rows.map((row) => cacheTags.tag(row.id)));
   return rows;
