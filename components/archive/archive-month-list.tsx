@@ -10,7 +10,7 @@ export function ArchiveMonthList({ months }: { months: ArchiveMonthCount[] }) {
       {months.map((month) => (
         <li key={`${month.year}-${month.month}`}>
           <Link href={archiveMonthPath(month)}>{archiveMonthLabel(month)}</Link>{" "}
-          <span className="archive-count">({articleCountLabel(month.count)})</span>
+          <span className="archive-count">{`(${articleCountLabel(month.count)})`}</span>
         </li>
       ))}
     </ul>

@@ -29,7 +29,7 @@ export default async function TagIndexPage() {
           {tags.map((tag) => (
             <li key={tag.id}>
               <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>{" "}
-              <span className="archive-count">({articleCountLabel(tag.articleCount)})</span>
+              <span className="archive-count">{`(${articleCountLabel(tag.articleCount)})`}</span>
             </li>
           ))}
         </ul>
