@@ -67,6 +67,9 @@ test.describe("sitemap.xml", () => {
     expect(locs).toContain(`${E2E_BASE_URL}/authors/owen`);
     expect(locs).toContain(`${E2E_BASE_URL}/tags/diplomacy`);
     expect(locs).toContain(`${E2E_BASE_URL}/publications/${demoPublication.slug}`);
+    expect(locs).toContain(`${E2E_BASE_URL}/archive`);
+    expect(locs).toContain(`${E2E_BASE_URL}/tags`);
+    expect(locs).toContain(`${E2E_BASE_URL}/archive/2021/08`);
     expect(new Set(locs).size).toBe(locs.length);
 
     const seed = getDb().select().from(articles).where(eq(articles.slug, seedArticleSlug)).get();

@@ -1,10 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getSiteSettings } from "@/db/queries/site-settings";
-import { getConfig } from "./config";
+import { resolveSiteTimeZone } from "./site-time-zone";
 
-// The zone dates are shown in: the admins' setting, or the server's SITE_TIME_ZONE when unset.
-// Read once per render.
-export const getDisplayTimeZone = cache(async (): Promise<string> => {
-  return (await getSiteSettings()).timeZone || getConfig().timeZone;
-});
+// The zone dates are shown in (lib/site-time-zone.ts), read once per render.
+export const getDisplayTimeZone = cache(resolveSiteTimeZone);

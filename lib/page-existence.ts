@@ -3,6 +3,7 @@ import {
   listPublishedArticles,
   listPublishedArticlesByAuthor,
   listPublishedArticlesByPublication,
+  listPublishedArticlesBetween,
   listPublishedArticlesByTag,
   publishedArticleExists,
 } from "../db/queries/articles";
@@ -14,6 +15,8 @@ import { findValidOneTimeToken } from "../db/queries/one-time-tokens";
 import { getPublicationBySlug } from "../db/queries/publications";
 import { findSlugRedirect } from "../db/queries/slug-redirects";
 import { getTagBySlug } from "../db/queries/tags";
+import { monthRange, parseArchiveMonth, parseArchiveYear, yearRange } from "./archive-months";
+import { resolveSiteTimeZone } from "./site-time-zone";
 import { parsePageNumber } from "./pagination";
 import { matchReaderRoute, type ReaderRouteMatch } from "./reader-routes";
 
@@ -35,6 +38,24 @@ export async function readerPageExists(route: ReaderRouteMatch, query: URLSearch
   if (page === null) return false;
   const slug = route.slug ?? "";
   switch (route.kind) {
+    case "tag-index":
+    case "archive-index":
+      return true;
+    case "archive-year": {
+      // A year (or month) exists while it has a reader-visible article.
+      const year = parseArchiveYear(slug);
+      if (year === null) return false;
+      const range = yearRange(year, await resolveSiteTimeZone());
+      return (await listPublishedArticlesBetween({ ...range, page: 1, perPage: 1 })).total > 0;
+    }
+    case "archive-month": {
+      const [yearPart = "", monthPart = ""] = slug.split("/");
+      const month = parseArchiveMonth(yearPart, monthPart);
+      if (month === null) return false;
+      const range = monthRange(month, await resolveSiteTimeZone());
+      const listing = await listPublishedArticlesBetween({ ...range, page });
+      return listing.total > 0 && page <= listing.pageCount;
+    }
     case "home":
       return pageWithinListing(listPublishedArticles({ page }), page);
     case "article":

@@ -1,3 +1,5 @@
+import { archiveMonthPath, parseArchiveMonth, parseArchiveYear } from "./archive-months";
+
 export type ReaderRouteKind =
   | "home"
   | "article"
@@ -8,9 +10,30 @@ export type ReaderRouteKind =
   | "author-feed"
   | "publication-feed"
   | "tag-feed"
-  | "comments-feed";
+  | "comments-feed"
+  | "tag-index"
+  | "archive-index"
+  | "archive-year"
+  | "archive-month";
 
-type ReaderRoute = { kind: ReaderRouteKind; pattern: RegExp; queryParams: readonly string[] };
+type ReaderRoute = {
+  kind: ReaderRouteKind;
+  pattern: RegExp;
+  queryParams: readonly string[];
+  // The route's key from its matched segments, "" when they can never exist; slugs by default.
+  keyOf?: (match: RegExpExecArray) => string;
+};
+
+// Archive keys are "2021" and "2021/08": digits only, months 01–12.
+function archiveYearKey(match: RegExpExecArray): string {
+  const year = parseArchiveYear(match[1] ?? "");
+  return year === null ? "" : String(year);
+}
+
+function archiveMonthKey(match: RegExpExecArray): string {
+  const month = parseArchiveMonth(match[1] ?? "", match[2] ?? "");
+  return month === null ? "" : archiveMonthPath(month).slice("/archive/".length);
+}
 
 // The reader pages, matched broadly (any segment) so that a malformed slug is still recognised
 // as "this route, nothing there" rather than falling through to Next.
@@ -26,6 +49,11 @@ const readerRoutes: readonly ReaderRoute[] = [
   { kind: "publication-feed", pattern: /^\/publications\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
   { kind: "tag-feed", pattern: /^\/tags\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
   { kind: "comments-feed", pattern: /^\/articles\/([^/]+)\/comments\.xml$/, queryParams: [] },
+  // Indexes: every tag with its article count; the archive by month and year.
+  { kind: "tag-index", pattern: /^\/tags$/, queryParams: [] },
+  { kind: "archive-index", pattern: /^\/archive$/, queryParams: [] },
+  { kind: "archive-year", pattern: /^\/archive\/([^/]+)$/, queryParams: [], keyOf: archiveYearKey },
+  { kind: "archive-month", pattern: /^\/archive\/([^/]+)\/([^/]+)$/, queryParams: ["page"], keyOf: archiveMonthKey },
 ];
 
 const validSlug = /^[a-z0-9][a-z0-9-]{0,199}$/;
@@ -43,7 +71,7 @@ export function matchReaderRoute(pathname: string): ReaderRouteMatch | null {
     const match = route.pattern.exec(pathname);
     if (!match) continue;
     const rawSlug = match[1];
-    const slug = rawSlug === undefined ? null : validSlug.test(rawSlug) ? rawSlug : "";
+    const slug = route.keyOf ? route.keyOf(match) : rawSlug === undefined ? null : validSlug.test(rawSlug) ? rawSlug : "";
     return { kind: route.kind, slug, queryParams: route.queryParams };
   }
   return null;

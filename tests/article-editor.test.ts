@@ -25,6 +25,7 @@ import { parseArticleInput, type ArticleFields } from "@/lib/articles/article-in
 import { editorValuesFrom, emptyEditorValues, type EditorValues } from "@/lib/articles/editor-values";
 import { formatZonedDateTimeInput, parseZonedDateTime } from "@/lib/articles/schedule-time";
 import { cacheTags, tagsForArticle } from "@/lib/cache-tags";
+import { neighbourTagsAt } from "./support/neighbour-tags";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 let temp: TempDatabase;
@@ -189,8 +190,11 @@ describe("lifecycle", () => {
 
     const published = await loggedBy(() => save(owen, id, fields({ title: "A draft to publish", tags: "Reading" }), { kind: "publish" }));
     expect(published.result.status).toBe("published");
+    // With the pages of its new previous/next neighbours.
+    const neighbours = await neighbourTagsAt(id, row(id)?.publishedAt ?? new Date());
+    expect(neighbours.length).toBeGreaterThan(0);
     expect(sorted(published.tags)).toEqual(
-      sorted([cacheTags.article(id), cacheTags.articleListing, cacheTags.author(owen.id), cacheTags.tag(await tagId("reading"))]),
+      sorted([cacheTags.article(id), cacheTags.articleListing, cacheTags.author(owen.id), cacheTags.tag(await tagId("reading")), ...neighbours]),
     );
     expect(await getPublishedArticleBySlug({ slug: "a-draft-to-publish" })).not.toBeNull();
   });
@@ -202,7 +206,10 @@ describe("lifecycle", () => {
       }),
     );
     const tagIds = [await tagId("diplomacy"), await tagId("opinion")];
-    expect(sorted(logged)).toEqual(sorted(tagsForArticle({ id: result.articleId, authorId: owen.id, publicationId: demoPublicationId, tagIds })));
+    const neighbours = await neighbourTagsAt(result.articleId, row(result.articleId)?.publishedAt ?? new Date());
+    expect(sorted(logged)).toEqual(
+      sorted([...tagsForArticle({ id: result.articleId, authorId: owen.id, publicationId: demoPublicationId, tagIds }), ...neighbours]),
+    );
     const shown = await getPublishedArticleBySlug({ slug: "straight-out" });
     expect(shown?.publication?.id).toBe(demoPublicationId);
     expect(shown?.tags.map((tag) => tag.slug)).toEqual(["diplomacy", "opinion"]);

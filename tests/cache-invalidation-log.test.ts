@@ -9,6 +9,7 @@ import { getSiteSettings, updateSiteSettings } from "@/db/queries/site-settings"
 import { getTagBySlug } from "@/db/queries/tags";
 import { getUserIdBySlug, updateUserProfile } from "@/db/queries/users";
 import { cacheTags, tagsForArticle } from "@/lib/cache-tags";
+import { neighbourTagsAt } from "./support/neighbour-tags";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 let temp: TempDatabase;
@@ -62,21 +63,26 @@ describe("writes log exactly the cache tags they affect", () => {
 
   it("publishing a new article logs the article, listing, author, publication and tags", async () => {
     let id = -1;
+    const publishedAt = new Date(Date.now() - 1000);
     const tags = await loggedBy(async () => {
       id = await createArticle({
         slug: "published-with-everything",
         title: "Published",
         status: "published",
-        publishedAt: new Date(Date.now() - 1000),
+        publishedAt,
         authorId: owenId,
         publicationId,
         tagIds,
       });
     });
-    const expected = tagsForArticle({ id, authorId: owenId, publicationId, tagIds });
+    // And the pages of its new previous/next neighbours, which now link it.
+    const neighbours = await neighbourTagsAt(id, publishedAt);
+    expect(neighbours.length).toBeGreaterThan(0);
+    const expected = [...tagsForArticle({ id, authorId: owenId, publicationId, tagIds }), ...neighbours];
     expect(sorted(tags)).toEqual(sorted(expected));
     expect(sorted(tags)).toEqual(
       sorted([
+        ...neighbours,
         `article:${id}`,
         "articles",
         `author:${owenId}`,
@@ -121,8 +127,11 @@ describe("writes log exactly the cache tags they affect", () => {
       result = await setArticleStatus({ articleId: id, status: "published" });
     });
     expect(result).toBe(true);
-    expect(sorted(tags)).toEqual(sorted(tagsForArticle({ id, authorId: owenId, publicationId, tagIds })));
+    const publishedAt = (await getPublishedArticleBySlug({ slug: "to-be-unpublished" }))?.publishedAt ?? new Date();
+    const neighbours = await neighbourTagsAt(id, publishedAt);
+    expect(sorted(tags)).toEqual(sorted([...tagsForArticle({ id, authorId: owenId, publicationId, tagIds }), ...neighbours]));
 
+    // Its old neighbours recorded its own tag when they linked it; nothing else is needed.
     const unpublished = await loggedBy(() => setArticleStatus({ articleId: id, status: "draft", publishedAt: null }));
     expect(sorted(unpublished)).toEqual(sorted(tagsForArticle({ id, authorId: owenId, publicationId, tagIds })));
   });

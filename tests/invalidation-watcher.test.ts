@@ -14,6 +14,7 @@ import { getUserIdBySlug, updateUserProfile } from "@/db/queries/users";
 import { cacheTags } from "@/lib/cache-tags";
 import { CacheInvalidationWatcher } from "@/lib/page-cache/invalidation-watcher";
 import { buildCachedPage, PageCacheStore } from "@/lib/page-cache/page-cache-store";
+import { neighbourTagsAt } from "./support/neighbour-tags";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 let temp: TempDatabase;
@@ -243,8 +244,12 @@ describe("scheduled articles", () => {
     clock = new Date(publishAt.getTime() + 500);
     watcher.sync();
     expect(cachedKeys(store, keys)).toEqual(["/authors/mina-demo", "/tags/moderation", "/about"]);
+    // With the pages of its previous/next neighbours, which link it from now on.
+    const neighbours = await neighbourTagsAt(articleId, publishAt, clock);
+    expect(neighbours.length).toBeGreaterThan(0);
     expect([...watched].sort()).toEqual(
       [
+        ...neighbours,
         cacheTags.article(articleId),
         cacheTags.articleListing,
         cacheTags.author(owenId),

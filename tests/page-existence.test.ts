@@ -31,6 +31,11 @@ describe("reader page existence", () => {
     "/publications/kohoku-shimbun-demo",
     "/tags/demo",
     "/tags/demo?page=1",
+    "/tags",
+    "/archive",
+    "/archive/2021",
+    "/archive/2021/08",
+    "/archive/2021/08?page=1",
   ])("%s exists", async (url) => {
     expect(await exists(url)).toBe(true);
   });
@@ -49,6 +54,15 @@ describe("reader page existence", () => {
     "/publications/nowhere",
     "/tags/no-such-tag",
     "/tags/demo?page=99",
+    "/archive/2021/13",
+    "/archive/2021/00",
+    "/archive/2021/8",
+    "/archive/abcd/01",
+    "/archive/0999",
+    "/archive/1999",
+    "/archive/2021/01",
+    "/archive/2021/08?page=2",
+    "/archive/2021/08?page=x",
   ])("%s does not exist", async (url) => {
     expect(await exists(url)).toBe(false);
   });

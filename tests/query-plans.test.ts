@@ -24,7 +24,12 @@ import { findSlugRedirect } from "@/db/queries/slug-redirects";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { getNextScheduledPublicationTime, listArticlesScheduledBetween } from "@/db/queries/scheduled-articles";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { getTagBySlug } from "@/db/queries/tags";
+import { getTagBySlug, listTagsWithArticleCounts } from "@/db/queries/tags";
+import { listArchiveMonths } from "@/db/queries/archives";
+import { arrivalNeighbourTags, getArticleNeighbours } from "@/db/queries/article-neighbours";
+import { listRelatedArticles } from "@/db/queries/related-articles";
+import { listPublishedArticlesBetween } from "@/db/queries/articles";
+import { neighbourTagsOfDueArticles } from "@/db/queries/scheduled-articles";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 // Every read a page (or the page cache's invalidation watcher) runs must reach its rows through an
@@ -39,6 +44,7 @@ let owenId: number;
 let publicationId: number;
 let tagId: number;
 let welcomeArticleId: number;
+let welcomePublishedAt: Date;
 
 // Records what drizzle really runs: it calls prepare(sql), then run/get/all (through raw()) with params.
 function captureQueries<T>(sqlite: SqliteConnection, action: () => Promise<T> | T): Promise<CapturedQuery[]> {
@@ -112,6 +118,7 @@ beforeAll(async () => {
   publicationId = publication.id;
   tagId = tag.id;
   welcomeArticleId = welcome.id;
+  welcomePublishedAt = welcome.publishedAt;
 });
 
 afterAll(() => {
@@ -170,6 +177,23 @@ describe("hot reads use an index", () => {
     ["listFeedArticles (publication)", () => listFeedArticles({ scope: { kind: "publication", publicationId }, now })],
     ["listFeedArticles (tag)", () => listFeedArticles({ scope: { kind: "tag", tagId }, now })],
     ["getArticleCommentsFeed", () => getArticleCommentsFeed({ slug: seedArticleSlug, now })],
+    ["listArchiveMonths", () => listArchiveMonths({ timeZone: "Asia/Tokyo", now })],
+    [
+      "listPublishedArticlesBetween (archive month)",
+      () => listPublishedArticlesBetween({ start: new Date("2021-08-01T00:00:00Z"), end: new Date("2030-09-01T00:00:00Z"), page: 1, now }),
+    ],
+    ["listTagsWithArticleCounts (tag index)", () => listTagsWithArticleCounts({ now })],
+    ["getArticleNeighbours", () => getArticleNeighbours({ articleId: welcomeArticleId, publishedAt: welcomePublishedAt, now })],
+    ["listRelatedArticles", () => listRelatedArticles({ articleId: welcomeArticleId, tagIds: [tagId, tagId + 1], now })],
+    [
+      "arrivalNeighbourTags (writers)",
+      () =>
+        arrivalNeighbourTags(temp.db, { before: null, after: { id: welcomeArticleId, status: "published", publishedAt: welcomePublishedAt } }, now),
+    ],
+    [
+      "neighbourTagsOfDueArticles (watcher)",
+      () => neighbourTagsOfDueArticles(temp.db, [{ id: welcomeArticleId, authorId: owenId, publicationId: null, tagIds: [] }], now),
+    ],
   ];
 
   for (const [name, action] of cases) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/db/queries/articles";
 import { DateTime } from "@/components/ui/date-time";
+import { readingTimeLabel } from "@/lib/reading-time";
 
 function commentCountLabel(count: number): string {
   return count === 1 ? "1 comment" : `${count} comments`;
@@ -23,6 +24,8 @@ export function ArticleSummaryList({ articles, showAuthor = true }: { articles: 
                 </>
               ) : null}
               <DateTime date={article.publishedAt} />
+              {" · "}
+              {readingTimeLabel(article.readingMinutes)}
               {" · "}
               <Link href={`/articles/${article.slug}#comments`}>{commentCountLabel(article.commentCount)}</Link>
             </p>

@@ -9,6 +9,7 @@ import { getDb, inWriteTransaction, type Transaction } from "../client";
 import { articleAutosaves, articles, articleTags, publications, tags, users, type ArticleStatus } from "../schema";
 import type { SessionUser } from "./auth-users";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
+import { arrivalNeighbourTags } from "./article-neighbours";
 import { tagIdsOf } from "./article-writes";
 
 // The author's side of articles: the editor's reads and every write it makes (save, publish,
@@ -249,6 +250,8 @@ function writeArticle(
   invalidateCacheTags(tx, [
     ...(before && current?.status !== "draft" ? tagsForArticle(before) : []),
     ...(target.status !== "draft" ? tagsForArticle(after) : []),
+    // Article pages link their previous and next articles: those around its new place change.
+    ...arrivalNeighbourTags(tx, { before: current, after: { id, status: target.status, publishedAt: target.publishedAt } }, now),
   ]);
   return { ok: true, articleId: id, slug: fields.slug, status: target.status, publishedAt: target.publishedAt, phase: editorPhase(target, now) };
 }

@@ -4,6 +4,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { inWriteTransaction, type Transaction } from "../client";
 import { articles, articleTags, type ArticleStatus } from "../schema";
 import { currentTime } from "../../lib/clock";
+import { arrivalNeighbourTags } from "./article-neighbours";
 
 
 export function tagIdsOf(tx: Transaction, articleId: number): number[] {
@@ -50,15 +51,20 @@ export async function createArticle(input: NewArticleInput): Promise<number> {
       .get();
     for (const tagId of input.tagIds ?? []) tx.insert(articleTags).values({ articleId: row.id, tagId }).run();
     if (input.status !== "draft") {
-      invalidateCacheTags(
-        tx,
-        tagsForArticle({
+      invalidateCacheTags(tx, [
+        ...tagsForArticle({
           id: row.id,
           authorId: input.authorId,
           publicationId: input.publicationId ?? null,
           tagIds: input.tagIds ?? [],
         }),
-      );
+        // Its neighbours' previous/next links now point at it.
+        ...arrivalNeighbourTags(
+          tx,
+          { before: null, after: { id: row.id, status: input.status, publishedAt: input.publishedAt ?? (input.status === "published" ? now : null) } },
+          now,
+        ),
+      ]);
     }
     return row.id;
   });
@@ -76,18 +82,28 @@ export async function setArticleStatus({
 }): Promise<boolean> {
   return inWriteTransaction((tx) => {
     const current = tx
-      .select({ authorId: articles.authorId, publicationId: articles.publicationId, publishedAt: articles.publishedAt })
+      .select({
+        authorId: articles.authorId,
+        publicationId: articles.publicationId,
+        status: articles.status,
+        publishedAt: articles.publishedAt,
+      })
       .from(articles)
       .where(eq(articles.id, articleId))
       .get();
     if (!current) return false;
+    const now = currentTime();
     const nextPublishedAt =
       publishedAt !== undefined ? publishedAt : status === "published" ? (current.publishedAt ?? new Date()) : current.publishedAt;
     tx.update(articles)
       .set({ status, publishedAt: nextPublishedAt, updatedAt: new Date() })
       .where(eq(articles.id, articleId))
       .run();
-    invalidateCacheTags(tx, tagsForArticle({ id: articleId, ...current, tagIds: tagIdsOf(tx, articleId) }));
+    invalidateCacheTags(tx, [
+      ...tagsForArticle({ id: articleId, authorId: current.authorId, publicationId: current.publicationId, tagIds: tagIdsOf(tx, articleId) }),
+      // The neighbours around its new place now link it.
+      ...arrivalNeighbourTags(tx, { before: { id: articleId, ...current }, after: { id: articleId, status, publishedAt: nextPublishedAt } }, now),
+    ]);
     return true;
   });
 }

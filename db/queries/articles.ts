@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { currentTime } from "../../lib/clock";
 import { countPages, pageOffset, type Page } from "../../lib/pagination";
+import { readingMinutes } from "../../lib/reading-time";
 import { getDb } from "../client";
 import { articles, articleTags, publications, tags, users } from "../schema";
 import { approvedCommentCount, isVisibleToReaders } from "./article-visibility";
@@ -15,6 +16,9 @@ export type ArticleSummary = {
   excerpt: string;
   publishedAt: Date;
   commentCount: number;
+  // From the body at read time: listings load at most a page of bodies, and the rendered page is
+  // cached, so a stored count (and its backfill) would buy nothing.
+  readingMinutes: number;
   author: { id: number; slug: string; displayName: string };
 };
 
@@ -26,6 +30,7 @@ export type PublishedArticle = {
   body: string;
   publishedAt: Date;
   updatedAt: Date;
+  readingMinutes: number;
   commentsOpen: boolean;
   originalTitle: string | null;
   originalUrl: string | null;
@@ -90,7 +95,13 @@ export async function getPublishedArticleBySlug({
   );
 
   const { publicationId: _publicationId, ...article } = row;
-  return { ...article, publishedAt: row.publishedAt, publication, tags: articleTagList };
+  return {
+    ...article,
+    publishedAt: row.publishedAt,
+    readingMinutes: readingMinutes(row.body),
+    publication,
+    tags: articleTagList,
+  };
 }
 
 const summaryColumns = {
@@ -99,6 +110,7 @@ const summaryColumns = {
   title: articles.title,
   excerpt: articles.excerpt,
   publishedAt: articles.publishedAt,
+  body: articles.body,
   commentCount: approvedCommentCount,
   author: { id: users.id, slug: users.slug, displayName: users.displayName },
 };
@@ -138,7 +150,11 @@ async function listVisibleArticles({
     listingTag,
     ...rows.flatMap((row) => [cacheTags.article(row.id), cacheTags.author(row.author.id)]),
   );
-  const items = rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? new Date(0) }));
+  const items = rows.map(({ body, ...row }) => ({
+    ...row,
+    publishedAt: row.publishedAt ?? new Date(0),
+    readingMinutes: readingMinutes(body),
+  }));
   return { items, page, total, pageCount: countPages(total, perPage) };
 }
 
@@ -213,6 +229,31 @@ export function listPublishedArticlesByTag({
   return listVisibleArticles({
     scope: inArray(articles.id, taggedArticleIds),
     listingTag: cacheTags.tag(tagId),
+    page,
+    perPage,
+    now,
+  });
+}
+
+// The archive of a month (or year): articles published in [start, end), the instants of its
+// boundaries in the site's time zone. Any article appearing, disappearing or moving in time
+// invalidates the site-wide listing tag, so the archive records that one.
+export function listPublishedArticlesBetween({
+  start,
+  end,
+  page,
+  perPage,
+  now = currentTime(),
+}: {
+  start: Date;
+  end: Date;
+  page: number;
+  perPage?: number;
+  now?: Date;
+}): Promise<Page<ArticleSummary>> {
+  return listVisibleArticles({
+    scope: and(gte(articles.publishedAt, start), lt(articles.publishedAt, end)),
+    listingTag: cacheTags.articleListing,
     page,
     perPage,
     now,

@@ -1,5 +1,6 @@
 import { and, asc, gt, inArray, lte, sql } from "drizzle-orm";
 import type { ArticleTagSource } from "../../lib/cache-tags";
+import { arrivalNeighbourTags } from "./article-neighbours";
 import type { Db } from "../client";
 import { articles, articleTags } from "../schema";
 
@@ -17,6 +18,23 @@ export function getNextScheduledPublicationTime(db: Db, after: Date): Date | nul
     .limit(1)
     .get();
   return row?.publishedAt ?? null;
+}
+
+// The article pages whose previous/next links change as these articles appear: their neighbours
+// at `until`.
+export function neighbourTagsOfDueArticles(db: Db, due: readonly ArticleTagSource[], until: Date): string[] {
+  if (due.length === 0) return [];
+  const rows = db
+    .select({ id: articles.id, status: articles.status, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(
+      inArray(
+        articles.id,
+        due.map((article) => article.id),
+      ),
+    )
+    .all();
+  return rows.flatMap((row) => arrivalNeighbourTags(db, { before: null, after: row }, until));
 }
 
 // Articles whose time fell in (after, until]: the pages that list them must change.

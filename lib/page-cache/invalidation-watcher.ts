@@ -7,6 +7,7 @@ import type { Db, SqliteConnection } from "../../db/client";
 import {
   getNextScheduledPublicationTime,
   listArticlesScheduledBetween,
+  neighbourTagsOfDueArticles,
 } from "../../db/queries/scheduled-articles";
 import { tagsForArticle } from "../cache-tags";
 import { currentTime } from "../clock";
@@ -85,7 +86,11 @@ export class CacheInvalidationWatcher {
     const until = this.now();
     const due = listArticlesScheduledBetween(this.db, this.scheduleCheckedUntil, until);
     this.scheduleCheckedUntil = until;
-    this.invalidate(due.flatMap((article) => tagsForArticle(article)));
+    this.invalidate([
+      ...due.flatMap((article) => tagsForArticle(article)),
+      // Their neighbours' previous/next links now point at them.
+      ...neighbourTagsOfDueArticles(this.db, due, until),
+    ]);
     this.nextScheduledAt = getNextScheduledPublicationTime(this.db, until);
   }
 

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AboutPublication } from "@/components/articles/about-publication";
+import { ArticleNeighboursNav } from "@/components/articles/article-neighbours-nav";
 import { AuthorBox } from "@/components/articles/author-box";
+import { RelatedArticles } from "@/components/articles/related-articles";
 import { CommentList } from "@/components/comments/comment-list";
 import { LeaveAReply } from "@/components/comments/leave-a-reply";
 import { ArticleJsonLd } from "@/components/seo/article-json-ld";
@@ -13,6 +15,7 @@ import { getSiteSettings } from "@/db/queries/site-settings";
 import { articleFeedAlternateTypes } from "@/lib/feeds/site-feeds";
 import { getConfig } from "@/lib/config";
 import { renderMarkdown } from "@/lib/markdown";
+import { readingTimeLabel } from "@/lib/reading-time";
 import type { SearchParams } from "@/lib/route-params";
 import { socialMetadata } from "@/lib/seo/social-metadata";
 
@@ -71,6 +74,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
             By <Link href={`/authors/${article.author.slug}`}>{article.author.displayName}</Link>
             {" · "}
             <DateTime date={article.publishedAt} />
+            {" · "}
+            {readingTimeLabel(article.readingMinutes)}
           </p>
         </header>
         <div className="article-body">{renderMarkdown(article.body)}</div>
@@ -89,6 +94,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
       </article>
       <AboutPublication article={article} />
       <AuthorBox author={article.author} />
+      <ArticleNeighboursNav article={article} />
+      <RelatedArticles article={article} />
       <CommentList article={article} />
       <LeaveAReply article={article} replyToId={replyToId} />
     </>
