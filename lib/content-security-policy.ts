@@ -54,16 +54,25 @@ export function hashSource(scriptText: string): string {
 
 // Hash sources for the inline scripts of `html` that carry `nonce`, and the HTML without that
 // nonce. Only scripts the render itself marked are trusted: anything else that looks like a script
-// in the body (which escaping should already prevent) stays blocked on the cached copy too.
+// in the body (which escaping should already prevent) stays blocked on the cached copy too. The
+// nonce also appears on <link> elements and inside the RSC payload (React passes it to the
+// elements it adds on the client, which 'self' allows anyway); every copy of it is removed first,
+// so the hashes are those of the scripts as stored.
 export function hashNoncedScripts(html: string, nonce: string): { html: string; sources: string[] } {
-  const sources = new Set<string>();
   const nonceAttribute = ` nonce="${nonce}"`;
-  const stripped = html.replace(inlineScript, (element, attributes: string, text: string) => {
-    if (!attributes.includes(nonceAttribute)) return element;
-    if (/\bsrc\s*=/i.test(attributes)) return element.replace(nonceAttribute, "");
-    if (text.length > 0) sources.add(hashSource(text));
-    return element.replace(nonceAttribute, "");
-  });
+  const withoutNonce = (text: string) => text.replaceAll(nonceAttribute, "").replaceAll(nonce, "");
+  const sources = new Set<string>();
+  let stripped = "";
+  let last = 0;
+  for (const match of html.matchAll(inlineScript)) {
+    const [element, attributes = "", text = ""] = match;
+    const cleanText = withoutNonce(text);
+    const trusted = attributes.includes(nonceAttribute) && !/\bsrc\s*=/i.test(attributes);
+    if (trusted && cleanText.length > 0) sources.add(hashSource(cleanText));
+    stripped += `${withoutNonce(html.slice(last, match.index))}<script${withoutNonce(attributes)}>${cleanText}</script>`;
+    last = match.index + element.length;
+  }
+  stripped += withoutNonce(html.slice(last));
   return { html: stripped, sources: [...sources] };
 }
 
