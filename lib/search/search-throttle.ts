@@ -12,9 +12,11 @@ function searchedText(req: IncomingMessage): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   // A prefetch of a search link runs no search.
   if (req.headers["next-router-prefetch"] !== undefined) return null;
-  const url = new URL(req.url ?? "/", "http://localhost");
-  if (url.pathname !== "/search") return null;
-  return url.searchParams.get("q")?.trim() || null;
+  // Plain string handling: a request line such as "//" is no URL `new URL` accepts.
+  const url = req.url ?? "/";
+  const queryStart = url.indexOf("?");
+  if ((queryStart === -1 ? url : url.slice(0, queryStart)) !== "/search" || queryStart === -1) return null;
+  return new URLSearchParams(url.slice(queryStart + 1)).get("q")?.trim() || null;
 }
 
 // Each search (a request for /search with something to search for) counts against the client
