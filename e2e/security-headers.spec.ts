@@ -107,7 +107,11 @@ test("an anonymous cached page runs its scripts under a hash policy; the first r
   expect(nonces).toHaveLength(1);
   await expectHydratedNavigation(page, /.+/, "/");
 
-  const second = await page.goto(`/articles/${article.slug}`);
+  // A HIT unless another worker's write invalidated the page in between, hence the retries.
+  let second = await page.goto(`/articles/${article.slug}`);
+  for (let attempt = 0; attempt < 4 && second?.headers()["x-page-cache"] !== "HIT"; attempt += 1) {
+    second = await page.goto(`/articles/${article.slug}`);
+  }
   expect(second?.headers()["x-page-cache"]).toBe("HIT");
   const hitPolicy = expectSecurityHeaders(second?.headers() ?? {}, "a hit");
   const sources = scriptSources(hitPolicy);
