@@ -12,6 +12,9 @@ import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
 import { PageCacheStore } from "./lib/page-cache/page-cache-store";
 import { renderMissingPagesAsNotFound } from "./lib/page-existence";
+import { refuseOversizedBody } from "./lib/request-body-limit";
+import { throttleSearches } from "./lib/search/search-throttle";
+import { applySecurityHeaders } from "./lib/security-headers";
 import { applyStatusPageCode } from "./lib/status-pages";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -40,7 +43,7 @@ export async function startServer(): Promise<http.Server> {
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const render = renderMissingPagesAsNotFound((req, res) => nextHandler(req, res));
+  const render = throttleSearches(renderMissingPagesAsNotFound((req, res) => nextHandler(req, res)));
 
   const store = new PageCacheStore(config.pageCacheMaxBytes);
   const watcher = new CacheInvalidationWatcher(sqlite, db, store);
@@ -57,6 +60,10 @@ export async function startServer(): Promise<http.Server> {
 
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
+    // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
+    // oversized bodies refused before Next reads them.
+    applySecurityHeaders(req, res, { https: config.siteUrl.startsWith("https:") });
+    if (refuseOversizedBody(req, res)) return;
     applyStatusPageCode(req, res);
     handlePageRequest(req, res).catch((error: unknown) => {
       console.error("Unhandled error while serving", req.method, req.url, error);

@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { z } from "zod";
 import { BAN_REASON_MAX_LENGTH, banDurations } from "./bans";
 

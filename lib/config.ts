@@ -24,6 +24,8 @@ const environmentSchema = z.object({
   SITE_TIME_ZONE: timeZone.default("UTC"),
   DEMO_CONTENT: booleanFlag.default(true),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
 export type AppConfig = {
@@ -35,6 +37,9 @@ export type AppConfig = {
   timeZone: string;
   demoContent: boolean;
   pageCacheMaxBytes: number;
+  // Per client address and minute (lib/rate-limits.ts).
+  commentRateLimit: number;
+  searchRateLimit: number;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -57,6 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: settings.SITE_TIME_ZONE,
     demoContent: settings.DEMO_CONTENT,
     pageCacheMaxBytes: settings.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    commentRateLimit: settings.COMMENT_RATE_LIMIT,
+    searchRateLimit: settings.SEARCH_RATE_LIMIT,
   };
 }
 

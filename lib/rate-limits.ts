@@ -1,5 +1,6 @@
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
 import { getDb } from "../db/client";
+import { getConfig } from "./config";
 
 // Limits kept in SQLite (table rate_limits, created by a migration), so they hold across restarts
 // and across server processes. README lists every limit.
@@ -10,9 +11,18 @@ export const rateLimitPolicies = {
   // lock an account out from elsewhere, and one address cannot try many accounts.
   signInIp: { points: 50, duration: 60 * 60 },
   registrationIp: { points: 5, duration: 60 * 60 },
+  // Comments posted from one address, and searches run from one address (COMMENT_RATE_LIMIT and
+  // SEARCH_RATE_LIMIT per minute; generous, so only scripts meet them).
+  commentIp: { points: () => getConfig().commentRateLimit, duration: 60 },
+  searchIp: { points: () => getConfig().searchRateLimit, duration: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof rateLimitPolicies;
+
+function policy(name: RateLimitName): { points: number; duration: number } {
+  const { points, duration } = rateLimitPolicies[name];
+  return { points: typeof points === "function" ? points() : points, duration };
+}
 
 const limiters = new Map<RateLimitName, RateLimiterSQLite>();
 
@@ -25,7 +35,7 @@ function limiter(name: RateLimitName): RateLimiterSQLite {
       tableName: "rate_limits",
       tableCreated: true,
       keyPrefix: name,
-      ...rateLimitPolicies[name],
+      ...policy(name),
     });
     limiters.set(name, existing);
   }

@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { z } from "zod";
 
 // Settings admins edit at /admin/settings (stored in the site_settings table, one JSON value per

@@ -188,6 +188,10 @@ describe("normaliseCommentBody and the comment text field", () => {
     expect(normaliseCommentBody(hostile)).toBe(hostile);
   });
 
+  it("removes NUL and other control characters, keeping tabs, newlines and direction marks", () => {
+    expect(normaliseCommentBody("a\u0000b\u001b[31mc\u007f\td\ne \u202eevil\u202c")).toBe("ab[31mc\td\ne \u202eevil\u202c");
+  });
+
   it("accepts text up to the maximum length and refuses empty, blank or longer text", () => {
     expect(COMMENT_MAX_LENGTH).toBe(5000);
     expect(commentBodyField.safeParse("x".repeat(COMMENT_MAX_LENGTH)).success).toBe(true);

@@ -36,6 +36,11 @@ describe("readConfig defaults", () => {
     expect(config.pageCacheMaxBytes).toBe(64 * 1024 * 1024);
   });
 
+  it("allows 10 comments and 60 searches a minute per address", () => {
+    expect(config.commentRateLimit).toBe(10);
+    expect(config.searchRateLimit).toBe(60);
+  });
+
   it("treats empty variables as unset", () => {
     expect(readConfig({ PORT: "", SITE_TIME_ZONE: "", DEMO_CONTENT: "", SITE_URL: "" })).toEqual(config);
   });
@@ -52,6 +57,8 @@ describe("readConfig with settings", () => {
       SITE_TIME_ZONE: "Asia/Tokyo",
       DEMO_CONTENT: "off",
       PAGE_CACHE_MAX_MB: "16",
+      COMMENT_RATE_LIMIT: "30",
+      SEARCH_RATE_LIMIT: "600",
     });
     expect(config).toEqual({
       port: 4100,
@@ -62,6 +69,8 @@ describe("readConfig with settings", () => {
       timeZone: "Asia/Tokyo",
       demoContent: false,
       pageCacheMaxBytes: 16 * 1024 * 1024,
+      commentRateLimit: 30,
+      searchRateLimit: 600,
     });
   });
 

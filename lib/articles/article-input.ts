@@ -1,3 +1,4 @@
+import "../zod-jitless";
 import { z } from "zod";
 import { slugify } from "../slugs";
 import { editorValuesFrom, NEW_PUBLICATION, type EditorField, type EditorValues } from "./editor-values";

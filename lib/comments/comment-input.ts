@@ -1,3 +1,4 @@
+import "../zod-jitless";
 import { z } from "zod";
 import { COMMENT_MAX_LENGTH } from "./comment-limits";
 import { normaliseCommentBody } from "./comment-rules";

@@ -65,7 +65,8 @@ export function decideCommentStatus({
   return { status: "approved", heldReason: null };
 }
 
-// Line endings normalised and outer blank space trimmed; inner text kept exactly as typed.
+// Line endings normalised, control characters other than tab and newline (NUL, escapes) removed,
+// outer blank space trimmed; inner text kept exactly as typed.
 export function normaliseCommentBody(body: string): string {
-  return body.replace(/\r\n?/g, "\n").trim();
+  return body.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { OutgoingHttpHeaders } from "node:http";
+import { policyForStoredPage } from "../content-security-policy";
 
 export type Encoding = "br" | "gzip" | "identity";
 
@@ -49,6 +50,8 @@ export function buildCachedPage({
   headers: OutgoingHttpHeaders;
   body: Buffer;
 }): CachedPage {
+  // The render's nonce is replaced by the hashes of its inline scripts (lib/content-security-policy.ts).
+  ({ headers, body } = policyForStoredPage(headers, body));
   const etagBase = createHash("sha256").update(body).digest("base64url").slice(0, 32);
   const pageHeaders: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {

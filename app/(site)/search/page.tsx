@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import "@/components/search/search.css";
 import { SearchForm } from "@/components/search/search-form";
@@ -7,7 +8,9 @@ import { PaginationNav } from "@/components/ui/pagination-nav";
 import { searchArticles } from "@/db/queries/search";
 import { parsePageNumber } from "@/lib/pagination";
 import type { SearchParams } from "@/lib/route-params";
+import { formatWait } from "@/lib/rate-limits";
 import { normalizeSearchInput } from "@/lib/search/search-query";
+import { searchWaitFrom } from "@/lib/search/search-throttle";
 
 // Not a reader route (lib/reader-routes.ts), so the page cache never stores it: every search is
 // rendered for its request. Any ?q= is safe; a malformed ?page= means page 1.
@@ -31,12 +34,18 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const { query, page } = await readParams(searchParams);
-  const search = query ? await searchArticles({ query, page }) : null;
+  // Set by the server when this address searched too often (answered 429).
+  const wait = searchWaitFrom(await headers());
+  const search = query && wait === 0 ? await searchArticles({ query, page }) : null;
   return (
     <div className="listing search-page">
       <h1 className="listing-title">{query ? `Search results for “${query}”` : "Search"}</h1>
       <SearchForm query={query} />
-      {search === null ? null : search.total === 0 ? (
+      {wait > 0 ? (
+        <p role="alert" className="form-message">
+          You are searching too fast. Try again in {formatWait(wait)}.
+        </p>
+      ) : search === null ? null : search.total === 0 ? (
         <p role="status">No results for “{query}”.</p>
       ) : search.results.length === 0 ? (
         <p role="status">
