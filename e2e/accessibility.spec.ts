@@ -1,10 +1,12 @@
 // "./support/database" first: it points the data layer at the e2e database before anything opens it.
 import "./support/database";
+import { eq } from "drizzle-orm";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { demoPublication } from "../db/demo/demo-people";
 import { seedArticleSlug } from "../db/demo/seed-article";
 import { moderateComments } from "../db/queries/comment-moderation";
 import { submitComment } from "../db/queries/comment-submission";
+import { publications } from "../db/schema";
 import {
   createTestUser,
   fillSignInForm,
@@ -24,8 +26,8 @@ import {
   focusProblem,
 } from "./support/accessibility";
 import { createCommentableArticle, replySection, type TestArticle } from "./support/comments";
-import { insertComment } from "./support/database";
-import { uniqueSuffix } from "./support/test-data";
+import { getDb, insertComment } from "./support/database";
+import { createTag, uniqueSuffix } from "./support/test-data";
 
 // axe-core at WCAG 2.2 A and AA on every kind of page, in the light and the dark colour scheme.
 // To check another page, add a row to `anonymousPages` or `signedInPages`.
@@ -35,6 +37,9 @@ type Fixtures = {
   // A comment the signed-in admin posted a moment ago, so its edit page offers the form.
   ownCommentId: number;
   resetToken: string;
+  reader: TestUser;
+  tagId: number;
+  publicationId: number;
 };
 
 type PageCheck = {
@@ -75,9 +80,16 @@ const signedInPages: PageCheck[] = [
   { name: "moderation queue, approved", path: "/moderation?status=approved" },
   { name: "moderation log", path: "/moderation/log" },
   { name: "admin users", path: "/admin/users" },
+  { name: "admin users, searched", path: ({ reader }) => `/admin/users?q=${encodeURIComponent(reader.email)}` },
+  { name: "admin users, delete panel", path: ({ reader }) => `/admin/users?delete=${reader.id}` },
   { name: "admin settings", path: "/admin/settings" },
   { name: "admin tags", path: "/admin/tags" },
+  { name: "admin tags, merge panel", path: ({ tagId }) => `/admin/tags?merge=${tagId}` },
+  { name: "admin tags, delete panel", path: ({ tagId }) => `/admin/tags?delete=${tagId}` },
   { name: "admin publications", path: "/admin/publications" },
+  { name: "admin publications, new", path: "/admin/publications?new" },
+  { name: "admin publications, edit", path: ({ publicationId }) => `/admin/publications?edit=${publicationId}` },
+  { name: "admin publications, delete panel", path: ({ publicationId }) => `/admin/publications?delete=${publicationId}` },
 ];
 
 // Pages whose every focusable element is visited with Tab, in both schemes, to check its focus
@@ -115,6 +127,10 @@ test.beforeAll(async ({ browser }) => {
     article,
     ownCommentId: posted.commentId,
     resetToken: await issueOneTimeToken({ purpose: "password-reset", userId: reader.id, validForMs: 3_600_000 }),
+    reader,
+    // Only looked at: the panels ask before they change anything.
+    tagId: createTag(`e2e-a11y-${uniqueSuffix()}`, `Accessibility ${uniqueSuffix()}`),
+    publicationId: getDb().select({ id: publications.id }).from(publications).where(eq(publications.slug, demoPublication.slug)).get()!.id,
   };
   adminContext = await signedInContext(browser, admin);
 });
@@ -191,8 +207,9 @@ test.describe("error states", () => {
     await main.getByLabel("Email", { exact: true }).fill(`e2e-a11y-${uniqueSuffix()}@example.test`);
     await main.getByLabel("Password", { exact: true }).fill("short");
     await main.getByRole("button", { name: "Register" }).click();
-    // The hint stays in the description, with the error after it.
-    await expectFieldError(main.getByLabel("Password", { exact: true }), /At least 10 characters.*\S/);
+    await expectFieldError(main.getByLabel("Password", { exact: true }), "Use at least 10 characters.");
+    // The hint stays in the description, before the error.
+    await expect(main.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/^At least 10 characters.*Use at least 10 characters\.$/);
     await expectAnnouncedFormMessage(main.locator("form"), "Please correct the highlighted fields.");
     await context.close();
   });
@@ -224,6 +241,7 @@ test.describe("focus indicators", () => {
           await page.goto(pathOf(check));
           await page.waitForLoadState("networkidle");
           let first: string | null = null;
+          let visited = 0;
           for (let presses = 0; presses < 150; presses += 1) {
             await page.keyboard.press("Tab");
             const focus = await focusedElementIndicator(page);
@@ -232,9 +250,12 @@ test.describe("focus indicators", () => {
             const key = `${focus.element}@${await page.evaluate(() => Array.from(document.querySelectorAll("*")).indexOf(document.activeElement!))}`;
             if (key === first) break;
             first ??= key;
+            visited += 1;
             const problem = focusProblem(focus);
             if (problem) problems.push(`${colorScheme}: ${problem}`);
           }
+          // The skip link, the header's links and at least one control of the page itself.
+          expect(visited, `focusable elements visited on ${check.name} (${colorScheme})`).toBeGreaterThan(5);
         }
         expect(problems, problems.join("\n")).toEqual([]);
       } finally {

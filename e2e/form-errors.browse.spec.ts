@@ -1,6 +1,6 @@
 // "./support/database" first: it points the data layer at the e2e database before anything opens it.
 import "./support/database";
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createTestUser, fillSignInForm, ipHeaders, signInThroughForm } from "./support/accounts";
 import { expectAnnouncedFormMessage, expectFieldError } from "./support/accessibility";
 import { createCommentableArticle, replySection } from "./support/comments";
@@ -32,7 +32,9 @@ test("registration errors are announced and each is tied to its field", async ({
   await main.getByLabel("Email", { exact: true }).fill(`e2e-form-errors-${uniqueSuffix()}@example.test`);
   await main.getByLabel("Password", { exact: true }).fill("short");
   await main.getByRole("button", { name: "Register" }).click();
-  await expectFieldError(main.getByLabel("Password", { exact: true }), /At least 10 characters.*\S/);
+  await expectFieldError(main.getByLabel("Password", { exact: true }), "Use at least 10 characters.");
+  // The hint stays in the description, before the error.
+  await expect(main.getByLabel("Password", { exact: true })).toHaveAccessibleDescription(/^At least 10 characters.*Use at least 10 characters\.$/);
   await expectAnnouncedFormMessage(main.locator("form"), "Please correct the highlighted fields.");
 });
 
