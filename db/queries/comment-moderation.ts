@@ -6,6 +6,7 @@ import { hasRole } from "../../lib/permissions";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction, type Db, type Transaction } from "../client";
 import { articles, comments, moderationLog, users, type CommentStatus, type UserRole } from "../schema";
+import { clearCommentReports } from "./comment-reports";
 import { recordModeration } from "./moderation-log-writes";
 import { currentTime } from "../../lib/clock";
 
@@ -21,6 +22,8 @@ export type QueueComment = {
   deleted: boolean;
   status: CommentStatus;
   heldReason: string | null;
+  // The reason given when it was sent to spam or trash.
+  moderationNote: string | null;
   createdAt: Date;
   editedAt: Date | null;
   moderatedAt: Date | null;
@@ -61,6 +64,7 @@ export async function listCommentsForModeration({
       deletedAt: comments.deletedAt,
       status: comments.status,
       heldReason: comments.heldReason,
+      moderationNote: comments.moderationNote,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       moderatedAt: comments.moderatedAt,
@@ -90,6 +94,7 @@ export async function listCommentsForModeration({
     deleted: row.deletedAt !== null,
     status: row.status,
     heldReason: row.heldReason,
+    moderationNote: row.moderationNote,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     moderatedAt: row.moderatedAt,
@@ -194,11 +199,14 @@ export async function moderateComments({
   moderator,
   commentIds,
   action,
+  note = null,
   now = currentTime(),
 }: {
   moderator: Moderator;
   commentIds: readonly number[];
   action: ModerationCommand;
+  // The reason given for sending comments to spam or trash, shown to their authors.
+  note?: string | null;
   now?: Date;
 }): Promise<ModerationOutcome> {
   const ids = [...new Set(commentIds)];
@@ -217,6 +225,7 @@ export async function moderateComments({
       } else {
         const leavingForSpamOrTrash = (target === "spam" || target === "trash") && (comment.status === "pending" || comment.status === "approved");
         const comingBack = target === "pending" || target === "approved";
+        const removing = target === "spam" || target === "trash";
         tx.update(comments)
           .set({
             status: target,
@@ -225,9 +234,13 @@ export async function moderateComments({
             moderatedById: moderator.id,
             moderatedAt: now,
             updatedAt: now,
+            // Between spam and trash without a new reason, the one given first stays.
+            moderationNote: removing ? (note ?? (leavingForSpamOrTrash ? null : comments.moderationNote)) : null,
           })
           .where(eq(comments.id, comment.id))
           .run();
+        // Approval after review dismisses the readers' reports that sent it back.
+        if (target === "approved") clearCommentReports(tx, comment.id);
         if (comment.status === "approved" || target === "approved") touchedArticles.add(comment.articleId);
       }
       recordModeration(tx, {
@@ -237,7 +250,7 @@ export async function moderateComments({
         articleId: comment.articleId,
         fromStatus: comment.status,
         toStatus: target === "deleted" ? null : target,
-        detail: target === "deleted" ? "deleted permanently" : null,
+        detail: target === "deleted" ? "deleted permanently" : note !== null && (target === "spam" || target === "trash") ? `reason: ${note}` : null,
       });
       changedIds.push(comment.id);
     }

@@ -17,6 +17,7 @@ import { moderatorAction } from "@/lib/actions/action-wrappers";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
 import { commentBodyField, positiveId } from "@/lib/comments/comment-input";
+import { moderationNoteField } from "@/lib/comments/moderation-note";
 import { currentTime } from "@/lib/clock";
 
 // The view to return to. A tampered value only changes where the moderator lands, so it falls
@@ -40,6 +41,7 @@ const commentIdsSchema = z
 const moderateSchema = z.object({
   command: z.enum(moderationCommands, "Choose an action."),
   confirm: z.enum(["yes", "no"]).optional(),
+  note: moderationNoteField,
   ...viewFields,
 });
 
@@ -47,7 +49,7 @@ const moderateSchema = z.object({
 // form). Deleting asks first: see components/moderation/delete-confirmation.ts.
 export const moderateCommentsAction = moderatorAction(
   moderateSchema,
-  async ({ command, confirm, status, page }, { user, formData }) => {
+  async ({ command, confirm, note, status, page }, { user, formData }) => {
     if (confirm === "no") return idleState;
     const ids = commentIdsSchema.safeParse(formData.getAll("commentIds"));
     if (!ids.success) {
@@ -55,7 +57,7 @@ export const moderateCommentsAction = moderatorAction(
       return { status: "invalid", message, fieldErrors: { commentIds: [message] }, values: typedValues(formData) };
     }
     if (command === "delete" && confirm !== "yes") return askToConfirmDelete([...new Set(ids.data)]);
-    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command });
+    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command, note });
     if (outcome.changedIds.length === 0) {
       return refuse(
         ids.data.length === 1

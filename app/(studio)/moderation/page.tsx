@@ -13,6 +13,8 @@ import {
 import { QueueItem } from "@/components/moderation/queue-item";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { countCommentsByStatus, listCommentsForModeration, TRASH_RETENTION_DAYS } from "@/db/queries/comment-moderation";
+import { listCommentReportSummaries } from "@/db/queries/comment-reports";
+import { listCommentVersions } from "@/db/queries/comment-versions";
 import { requireRole } from "@/lib/authz";
 import { parsePageNumber } from "@/lib/pagination";
 import type { SearchParams } from "@/lib/route-params";
@@ -54,6 +56,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   // Past the end (the last comments of the last page were just moderated): the last page instead.
   if (requestedPage > listing.pageCount) redirect(moderationHref({ status, page: listing.pageCount }, kept));
 
+  const commentIds = listing.items.map((comment) => comment.id);
+  const [versions, reports] = await Promise.all([
+    listCommentVersions({ commentIds }),
+    listCommentReportSummaries({ commentIds }),
+  ]);
+
   const view = { status, page: requestedPage };
   const tabLabel = moderationTabs.find((tab) => tab.status === status)?.label ?? "Pending";
 
@@ -78,7 +86,13 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           <BulkActionsForm view={view} />
           <ol className="queue-list" aria-labelledby="queue-heading">
             {listing.items.map((comment) => (
-              <QueueItem key={comment.id} comment={comment} view={view} viewer={viewer} />
+              <QueueItem
+                key={comment.id}
+                comment={comment}
+                view={view}
+                viewer={viewer}
+                review={{ versions: versions.get(comment.id) ?? [], reports: reports.get(comment.id) ?? null }}
+              />
             ))}
           </ol>
         </>
