@@ -15,6 +15,10 @@ export function RemovalNoteField({
   const hint = "Optional; shown to the commenter when you choose Spam or Trash.";
   return (
     <div className="queue-note-field">
+      {/* Enter in the text box submits with the form's first button, which in a comment's own
+          form would be Approve: a disabled first button makes Enter do nothing instead. (In the
+          bulk form this comes after Apply, which stays the default.) */}
+      <button type="submit" disabled hidden tabIndex={-1} aria-hidden="true" />
       <label htmlFor={id}>Reason for removal</label>{" "}
       <input
         type="text"
