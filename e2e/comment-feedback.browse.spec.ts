@@ -19,6 +19,8 @@ import { uniqueSuffix } from "./support/test-data";
 // readers' reports sending a comment back to the queue. With JavaScript on and off.
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(ipHeaders()) });
+// Each test signs in two to five people and walks the queue: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 type QueueStatus = "pending" | "approved" | "spam" | "trash";
 

@@ -70,11 +70,11 @@ function CommentActions({ comment, context }: { comment: ArticleComment; context
         </Link>
       ) : null}
       {canReport ? (
-        reportedByViewer.has(comment.id) ? (
-          <span className="comment-reported">You reported this comment.</span>
-        ) : (
-          <ReportCommentForm commentId={comment.id} authorName={comment.author?.displayName ?? "Deleted user"} />
-        )
+        <ReportCommentForm
+          commentId={comment.id}
+          authorName={comment.author?.displayName ?? "Deleted user"}
+          alreadyReported={reportedByViewer.has(comment.id)}
+        />
       ) : null}
     </div>
   );

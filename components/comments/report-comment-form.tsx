@@ -10,8 +10,27 @@ import { commentReportReasonLabels } from "@/lib/comments/comment-report-reasons
 
 // Folded away under "Report"; it opens by itself when the server answered with a message, so a
 // refusal is seen after a full-page post without JavaScript too. Only signed-in readers get it.
-export function ReportCommentForm({ commentId, authorName }: { commentId: number; authorName: string }) {
+// Once the reader has reported the comment it says so instead; it stays the same component, so a
+// refusal from a page opened earlier ("already reported") still finds its place after a full-page
+// post without JavaScript.
+export function ReportCommentForm({
+  commentId,
+  authorName,
+  alreadyReported,
+}: {
+  commentId: number;
+  authorName: string;
+  alreadyReported: boolean;
+}) {
   const [state, formAction] = useActionState(reportCommentAction, idleState);
+  if (alreadyReported) {
+    return (
+      <div className="comment-reported">
+        <p>You reported this comment.</p>
+        <FormMessage state={state} />
+      </div>
+    );
+  }
   const selectId = `report-reason-${commentId}`;
   const reasonErrors = state.fieldErrors?.reason;
   return (
