@@ -18,7 +18,9 @@ export function RemovalNoteField({
       {/* Enter in the text box submits with the form's first button, which in a comment's own
           form would be Approve: a disabled first button makes Enter do nothing instead. (In the
           bulk form this comes after Apply, which stays the default.) */}
-      <button type="submit" disabled hidden tabIndex={-1} aria-hidden="true" />
+      <button type="submit" disabled hidden tabIndex={-1} aria-hidden="true">
+        Choose a command
+      </button>
       <label htmlFor={id}>Reason for removal</label>{" "}
       <input
         type="text"
