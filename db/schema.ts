@@ -175,6 +175,9 @@ export const comments = sqliteTable(
     // Set when the commenter deletes a comment that has replies: the body is erased and the
     // thread shows "This comment was deleted." in its place. Without replies the row is removed.
     deletedAt: timestamp("deleted_at"),
+    // The reason a moderator gave when sending the comment to spam or trash, shown to its author;
+    // cleared when it comes back (approved, restored).
+    moderationNote: text("moderation_note"),
   },
   (t) => [
     index("comments_article_status_idx").on(t.articleId, t.status, t.createdAt),
@@ -186,6 +189,52 @@ export const comments = sqliteTable(
 );
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
+
+// Earlier texts of an edited comment, one row per edit, written in the edit's transaction.
+// Moderators see them in the queue; readers only ever see the current text.
+export const commentVersions = sqliteTable(
+  "comment_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    // The text as it was before the edit.
+    body: text("body").notNull(),
+    // When that text was written (the comment's creation or its previous edit).
+    writtenAt: timestamp("written_at").notNull(),
+    // When the edit replaced it.
+    editedAt: timestamp("edited_at").notNull(),
+  },
+  (t) => [index("comment_versions_comment_idx").on(t.commentId, t.editedAt)],
+);
+export type CommentVersion = typeof commentVersions.$inferSelect;
+
+export const commentReportReasons = ["spam", "harassment", "off-topic", "other"] as const;
+export type CommentReportReason = (typeof commentReportReasons)[number];
+
+// Readers' reports of published comments: one per reader and comment. Enough of them send the
+// comment back to the queue; approving it again clears them.
+export const commentReports = sqliteTable(
+  "comment_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    reporterId: integer("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason", { enum: commentReportReasons }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("comment_reports_comment_reporter_unique").on(t.commentId, t.reporterId),
+    index("comment_reports_reporter_idx").on(t.reporterId),
+    check("comment_reports_reason_check", sql`${t.reason} in ('spam', 'harassment', 'off-topic', 'other')`),
+  ],
+);
+export type CommentReport = typeof commentReports.$inferSelect;
 
 // The pending copy of a published (or scheduled) article: the editor autosaves here, never to
 // the live article, until the author presses Update. Drafts autosave into the article itself.

@@ -279,6 +279,7 @@ test("the settings actions refuse a moderator who posts the form directly", asyn
         commentFloodSeconds: "0",
         commentThreadDepth: "10",
         commentEditMinutes: "60",
+        commentReportThreshold: "3",
       };
       await postServerActionForm(moderator.context.request, SETTINGS_PATH, discussionFields, discussionPost);
       await postServerActionForm(moderator.context.request, SETTINGS_PATH, serverActionFormFields(html, "siteTitle"), {

@@ -40,6 +40,8 @@ export const discussionSettingsFields = {
   commentFloodSeconds: z.coerce.number().int().min(0, "0 or more.").max(3600, "At most an hour (3600)."),
   // How long a commenter may edit their comment (deleting it stays possible afterwards).
   commentEditMinutes: z.coerce.number().int().min(0, "0 or more.").max(10_080, "At most a week (10080)."),
+  // How many different readers must report a published comment before it goes back to the queue.
+  commentReportThreshold: z.coerce.number().int().min(1, "At least 1.").max(100, "At most 100."),
 };
 
 export const siteSettingsDefaults = {
@@ -54,6 +56,7 @@ export const siteSettingsDefaults = {
   commentDisallowedWords: "",
   commentFloodSeconds: 15,
   commentEditMinutes: 10,
+  commentReportThreshold: 3,
 } as const;
 
 const general = generalSettingsFields;
@@ -72,6 +75,7 @@ export const siteSettingsSchema = z.object({
   commentDisallowedWords: discussion.commentDisallowedWords.catch(defaults.commentDisallowedWords),
   commentFloodSeconds: discussion.commentFloodSeconds.catch(defaults.commentFloodSeconds),
   commentEditMinutes: discussion.commentEditMinutes.catch(defaults.commentEditMinutes),
+  commentReportThreshold: discussion.commentReportThreshold.catch(defaults.commentReportThreshold),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

@@ -17,6 +17,8 @@ import {
 import { getAuthorBySlug } from "@/db/queries/authors";
 import { getArticleCommentsFeed, listFeedArticles } from "@/db/queries/feeds";
 import { countPendingComments, listCommentsForModeration } from "@/db/queries/comment-moderation";
+import { listCommentReportSummaries, listCommentsReportedBy } from "@/db/queries/comment-reports";
+import { listCommentVersions } from "@/db/queries/comment-versions";
 import { commentExists, listArticleComments } from "@/db/queries/comments";
 import { listModerationLog } from "@/db/queries/moderation-log";
 import { listSitemapEntries } from "@/db/queries/sitemap";
@@ -34,7 +36,17 @@ import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
 // Every read a page (or the page cache's invalidation watcher) runs must reach its rows through an
 // index: a full scan of a content table grows with the site and runs on every cache miss.
-const indexedTables = ["articles", "comments", "users", "tags", "article_tags", "publications", "cache_invalidations"];
+const indexedTables = [
+  "articles",
+  "comments",
+  "users",
+  "tags",
+  "article_tags",
+  "publications",
+  "cache_invalidations",
+  "comment_reports",
+  "comment_versions",
+];
 
 type CapturedQuery = { sql: string; params: unknown[] };
 type PlanRow = { id: number; parent: number; detail: string };
@@ -161,6 +173,9 @@ describe("hot reads use an index", () => {
     ["countPendingComments (every moderator's header)", () => countPendingComments()],
     ["listCommentsForModeration", () => listCommentsForModeration({ status: "pending", page: 1 })],
     ["listModerationLog", () => listModerationLog({ page: 1 })],
+    ["listCommentReportSummaries (queue page)", () => listCommentReportSummaries({ commentIds: [1, 2, 3] })],
+    ["listCommentVersions (queue page)", () => listCommentVersions({ commentIds: [1, 2, 3] })],
+    ["listCommentsReportedBy (signed-in article page)", () => listCommentsReportedBy({ articleId: welcomeArticleId, reporterId: owenId })],
     ["findSlugRedirect (old article URL)", () => findSlugRedirect({ kind: "article", slug: "renamed-away", now })],
     ["commentExists (edit page guard)", () => commentExists({ commentId: 1 })],
     ["listSitemapEntries", () => listSitemapEntries({ now })],

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
+import { listCommentsReportedBy } from "@/db/queries/comment-reports";
 import { listArticleComments, type ArticleComment } from "@/db/queries/comments";
 import { getSiteSettings } from "@/db/queries/site-settings";
 import type { SessionUser } from "@/db/queries/auth-users";
@@ -8,6 +9,7 @@ import { isWithinEditWindow } from "@/lib/comments/comment-edit-window";
 import { buildCommentTree, pruneDeletedLeaves, type CommentNode } from "@/lib/comment-tree";
 import { loginPathFor } from "@/lib/safe-redirect";
 import { CommentText } from "./comment-text";
+import { ReportCommentForm } from "./report-comment-form";
 import { currentTime } from "@/lib/clock";
 
 type ArticleRef = { id: number; slug: string; title: string; commentsOpen: boolean };
@@ -17,6 +19,8 @@ type ThreadContext = {
   viewer: SessionUser | null;
   editMinutes: number;
   now: Date;
+  // The comments on this article the viewer has reported (empty for anonymous visitors).
+  reportedByViewer: ReadonlySet<number>;
 };
 
 export function commentsHeading(count: number, title: string): string {
@@ -35,13 +39,17 @@ function CommentAuthor({ author }: { author: ArticleComment["author"] }) {
 }
 
 function CommentActions({ comment, context }: { comment: ArticleComment; context: ThreadContext }) {
-  const { article, viewer, editMinutes, now } = context;
+  const { article, viewer, editMinutes, now, reportedByViewer } = context;
   const replyPath = `/articles/${article.slug}?replytocom=${comment.id}#respond`;
   const canReply = article.commentsOpen && comment.status === "approved" && !viewer?.ban;
   const isOwn = viewer !== null && comment.author?.id === viewer.id;
-  if (!canReply && !isOwn) return null;
+  // Only signed-in readers (whose pages are never cached) see the report control, so the anonymous
+  // page stays the same for everyone.
+  const canReport = viewer !== null && !viewer.ban && !isOwn && comment.status === "approved";
+  if (comment.status === "removed") return null;
+  if (!canReply && !isOwn && !canReport) return null;
   return (
-    <p className="comment-actions">
+    <div className="comment-actions">
       {canReply ? (
         viewer ? (
           <a
@@ -61,7 +69,14 @@ function CommentActions({ comment, context }: { comment: ArticleComment; context
           {isWithinEditWindow(comment.createdAt, editMinutes, now) ? "Edit" : "Delete"}
         </Link>
       ) : null}
-    </p>
+      {canReport ? (
+        <ReportCommentForm
+          commentId={comment.id}
+          authorName={comment.author?.displayName ?? "Deleted user"}
+          alreadyReported={reportedByViewer.has(comment.id)}
+        />
+      ) : null}
+    </div>
   );
 }
 
@@ -95,6 +110,13 @@ function CommentEntry({ comment, context }: { comment: ArticleComment; context: 
           Your comment is awaiting moderation.{comment.heldReason ? ` Held for review: ${comment.heldReason}.` : ""}
         </p>
       ) : null}
+      {comment.status === "removed" ? (
+        <p className="comment-removed-notice">
+          {comment.removalNote
+            ? `Your comment was removed by a moderator: ${comment.removalNote}`
+            : "Your comment was removed by a moderator."}
+        </p>
+      ) : null}
       <div className="comment-body">
         <CommentText text={comment.body} />
       </div>
@@ -120,13 +142,20 @@ function CommentThread({ comments, context }: { comments: CommentNode<ArticleCom
 // moderation. Anonymous visitors all get the same markup, so the page stays cacheable.
 export async function CommentList({ article }: { article: ArticleRef }) {
   const viewer = await getCurrentUser();
-  const [comments, settings] = await Promise.all([
+  const [comments, settings, reportedByViewer] = await Promise.all([
     listArticleComments({ articleId: article.id, viewerId: viewer?.id ?? null }),
     getSiteSettings(),
+    viewer ? listCommentsReportedBy({ articleId: article.id, reporterId: viewer.id }) : new Set<number>(),
   ]);
   const tree = pruneDeletedLeaves(buildCommentTree(comments));
   const approvedCount = comments.filter((comment) => comment.status === "approved" && !comment.deleted).length;
-  const context: ThreadContext = { article, viewer, editMinutes: settings.commentEditMinutes, now: currentTime() };
+  const context: ThreadContext = {
+    article,
+    viewer,
+    editMinutes: settings.commentEditMinutes,
+    now: currentTime(),
+    reportedByViewer,
+  };
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">{approvedCount === 0 ? "Comments" : commentsHeading(approvedCount, article.title)}</h2>

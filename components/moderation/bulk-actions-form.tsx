@@ -11,6 +11,7 @@ import { DeleteConfirmationForm } from "./delete-confirmation-form";
 import { commandLabels, commandsForStatus } from "./moderation-commands";
 import { BULK_FORM_ID, type ModerationView } from "./moderation-view";
 import { ModerationViewFields } from "./moderation-view-fields";
+import { RemovalNoteField } from "./removal-note-field";
 
 export function BulkActionsForm({ view }: { view: ModerationView }) {
   const [state, action] = useActionState(moderateCommentsAction, idleState);
@@ -48,6 +49,9 @@ export function BulkActionsForm({ view }: { view: ModerationView }) {
           </SubmitButton>
         </div>
         <FieldMessages id="bulk-command" errors={commandErrors} />
+        {view.status === "pending" || view.status === "approved" ? (
+          <RemovalNoteField id="bulk-note" defaultValue={state.values?.note} errors={state.fieldErrors?.note} />
+        ) : null}
       </form>
     </div>
   );

@@ -9,6 +9,7 @@ import { DeleteConfirmationForm } from "./delete-confirmation-form";
 import { commandLabels, commandPendingLabels, commandsForStatus } from "./moderation-commands";
 import type { ModerationView } from "./moderation-view";
 import { ModerationViewFields } from "./moderation-view-fields";
+import { RemovalNoteField } from "./removal-note-field";
 
 // One comment's status buttons (Approve, Spam, Trash…), or the confirmation step of its deletion.
 export function CommentStatusForm({
@@ -33,6 +34,9 @@ export function CommentStatusForm({
       <FormMessage state={state} />
       <input type="hidden" name="commentIds" value={commentId} />
       <ModerationViewFields view={view} />
+      {status === "pending" || status === "approved" ? (
+        <RemovalNoteField id={`note-${commentId}`} defaultValue={state.values?.note} errors={state.fieldErrors?.note} />
+      ) : null}
       <div className="admin-inline-fields">
         {commandsForStatus[status].map((command) => (
           <CommandButton

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/permissions";
 import { DateTime } from "@/components/ui/date-time";
 import { BULK_FORM_ID, type ModerationView } from "./moderation-view";
 import { QueueItemActions, type QueueItemTarget } from "./queue-item-actions";
+import { QueueItemReviewDetails, type QueueItemReview } from "./queue-item-review";
 
 // Readers see only approved comments, so only those have an anchor to link to.
 function articleHref(comment: QueueComment): string {
@@ -21,7 +22,17 @@ function banTargetFor(comment: QueueComment, viewer: SessionUser): QueueItemTarg
   return { displayName: author.displayName, banned: author.ban !== null };
 }
 
-export function QueueItem({ comment, view, viewer }: { comment: QueueComment; view: ModerationView; viewer: SessionUser }) {
+export function QueueItem({
+  comment,
+  view,
+  viewer,
+  review = { versions: [], reports: null },
+}: {
+  comment: QueueComment;
+  view: ModerationView;
+  viewer: SessionUser;
+  review?: QueueItemReview;
+}) {
   const headingId = `queue-comment-${comment.id}-heading`;
   const authorName = comment.author?.displayName ?? "Deleted user";
   const ban = comment.author?.ban ?? null;
@@ -64,7 +75,13 @@ export function QueueItem({ comment, view, viewer }: { comment: QueueComment; vi
           </p>
           <p className="queue-meta">
             <DateTime date={comment.createdAt} withTime />
-            {comment.editedAt ? " (edited)" : null} · on <a href={articleHref(comment)}>{comment.article.title}</a>
+            {comment.editedAt ? (
+              <>
+                {" "}
+                (edited <DateTime date={comment.editedAt} withTime />)
+              </>
+            ) : null}{" "}
+            · on <a href={articleHref(comment)}>{comment.article.title}</a>
             {comment.parentId !== null ? <> · in reply to comment #{comment.parentId}</> : null}
           </p>
           {comment.heldReason && comment.status !== "approved" ? (
@@ -72,6 +89,9 @@ export function QueueItem({ comment, view, viewer }: { comment: QueueComment; vi
               {comment.status === "spam" ? "Sent to spam: " : "Held: "}
               {comment.heldReason}
             </p>
+          ) : null}
+          {comment.moderationNote && (comment.status === "spam" || comment.status === "trash") ? (
+            <p className="queue-held">Reason given to the commenter: {comment.moderationNote}</p>
           ) : null}
         </header>
         <div className="queue-body comment-body">
@@ -81,6 +101,7 @@ export function QueueItem({ comment, view, viewer }: { comment: QueueComment; vi
             <PlainText text={comment.body} />
           )}
         </div>
+        <QueueItemReviewDetails review={review} />
         <QueueItemActions
           comment={{
             id: comment.id,

@@ -78,6 +78,11 @@ export function DiscussionSettingsForm({ settings, limits, defaults }: Props) {
         label="Commenters may edit their comment for this many minutes"
         hint={`${range("commentEditMinutes")} 0 turns editing off.`}
       />
+      <NumberField
+        {...number("commentReportThreshold")}
+        label="Send a published comment back to moderation when this many readers report it"
+        hint={`${range("commentReportThreshold")} Each reader can report a comment once.`}
+      />
       <SubmitButton pendingText="Saving…">Save discussion settings</SubmitButton>
     </form>
   );

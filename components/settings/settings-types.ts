@@ -11,9 +11,15 @@ export type DiscussionSettings = Pick<
   | "commentFloodSeconds"
   | "commentThreadDepth"
   | "commentEditMinutes"
+  | "commentReportThreshold"
 >;
 
-export type NumberSetting = "commentMaxLinks" | "commentFloodSeconds" | "commentThreadDepth" | "commentEditMinutes";
+export type NumberSetting =
+  | "commentMaxLinks"
+  | "commentFloodSeconds"
+  | "commentThreadDepth"
+  | "commentEditMinutes"
+  | "commentReportThreshold";
 
 // The allowed range of each number, read on the server from the settings' schemas and handed to
 // the client form, so the boxes' min/max and hints never disagree with the validation.

@@ -9,6 +9,7 @@ import { invalidateCacheTags } from "../cache-invalidation";
 import { inWriteTransaction, type Transaction } from "../client";
 import { articles, comments } from "../schema";
 import { commentRuleChecks, type CommentWriteResult } from "./comment-submission";
+import { eraseCommentVersions, recordCommentVersion } from "./comment-versions";
 import { getSiteSettings } from "./site-settings";
 import { currentTime } from "../../lib/clock";
 
@@ -28,7 +29,9 @@ function loadOwnComment(tx: Transaction, commentId: number, authorId: number) {
       commentsOpen: articles.commentsOpen,
       status: comments.status,
       heldReason: comments.heldReason,
+      body: comments.body,
       createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
       deletedAt: comments.deletedAt,
     })
     .from(comments)
@@ -80,6 +83,10 @@ export async function editOwnComment({
       comment.status === "pending" && rulesDecision.status === "approved"
         ? { status: "pending" as const, heldReason: comment.heldReason }
         : rulesDecision;
+    // The replaced text stays readable to moderators: a reply may answer what was said before.
+    if (comment.body !== body) {
+      recordCommentVersion(tx, { commentId: comment.id, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, editedAt: now });
+    }
     tx.update(comments)
       .set({ body, status: decision.status, heldReason: decision.heldReason, editedAt: now, updatedAt: now })
       .where(eq(comments.id, comment.id))
@@ -112,6 +119,7 @@ export async function deleteOwnComment({
     const hasReplies = tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, comment.id)).limit(1).get();
     if (hasReplies) {
       tx.update(comments).set({ body: "", deletedAt: now, updatedAt: now }).where(eq(comments.id, comment.id)).run();
+      eraseCommentVersions(tx, comment.id);
     } else {
       tx.delete(comments).where(eq(comments.id, comment.id)).run();
     }

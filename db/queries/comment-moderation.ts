@@ -6,6 +6,7 @@ import { hasRole } from "../../lib/permissions";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction, type Db, type Transaction } from "../client";
 import { articles, comments, moderationLog, users, type CommentStatus, type UserRole } from "../schema";
+import { clearCommentReports } from "./comment-reports";
 import { recordModeration } from "./moderation-log-writes";
 import { newModerationBatchId } from "./moderation-batch-id";
 import { currentTime } from "../../lib/clock";
@@ -22,6 +23,8 @@ export type QueueComment = {
   deleted: boolean;
   status: CommentStatus;
   heldReason: string | null;
+  // The reason given when it was sent to spam or trash.
+  moderationNote: string | null;
   createdAt: Date;
   editedAt: Date | null;
   moderatedAt: Date | null;
@@ -62,6 +65,7 @@ export async function listCommentsForModeration({
       deletedAt: comments.deletedAt,
       status: comments.status,
       heldReason: comments.heldReason,
+      moderationNote: comments.moderationNote,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       moderatedAt: comments.moderatedAt,
@@ -91,6 +95,7 @@ export async function listCommentsForModeration({
     deleted: row.deletedAt !== null,
     status: row.status,
     heldReason: row.heldReason,
+    moderationNote: row.moderationNote,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     moderatedAt: row.moderatedAt,
@@ -195,12 +200,15 @@ export async function moderateComments({
   moderator,
   commentIds,
   action,
+  note = null,
   now = currentTime(),
   batchId = newModerationBatchId(),
 }: {
   moderator: Moderator;
   commentIds: readonly number[];
   action: ModerationCommand;
+  // The reason given for sending comments to spam or trash, shown to their authors.
+  note?: string | null;
   now?: Date;
   // Names this command's log rows, so it can be undone (the caller makes it to offer the undo).
   batchId?: string;
@@ -221,6 +229,7 @@ export async function moderateComments({
       } else {
         const leavingForSpamOrTrash = (target === "spam" || target === "trash") && (comment.status === "pending" || comment.status === "approved");
         const comingBack = target === "pending" || target === "approved";
+        const removing = target === "spam" || target === "trash";
         tx.update(comments)
           .set({
             status: target,
@@ -229,9 +238,13 @@ export async function moderateComments({
             moderatedById: moderator.id,
             moderatedAt: now,
             updatedAt: now,
+            // Between spam and trash without a new reason, the one given first stays.
+            moderationNote: removing ? (note ?? (leavingForSpamOrTrash ? null : comments.moderationNote)) : null,
           })
           .where(eq(comments.id, comment.id))
           .run();
+        // Approval after review dismisses the readers' reports that sent it back.
+        if (target === "approved") clearCommentReports(tx, comment.id);
         if (comment.status === "approved" || target === "approved") touchedArticles.add(comment.articleId);
       }
       recordModeration(tx, {
@@ -241,7 +254,7 @@ export async function moderateComments({
         articleId: comment.articleId,
         fromStatus: comment.status,
         toStatus: target === "deleted" ? null : target,
-        detail: target === "deleted" ? "deleted permanently" : null,
+        detail: target === "deleted" ? "deleted permanently" : note !== null && (target === "spam" || target === "trash") ? `reason: ${note}` : null,
         batchId,
       });
       changedIds.push(comment.id);

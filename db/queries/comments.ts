@@ -15,16 +15,19 @@ export type ArticleComment = {
   createdAt: Date;
   editedAt: Date | null;
   deleted: boolean;
-  // "pending" only for the viewer's own comments awaiting moderation (held or sent to spam).
-  status: "approved" | "pending";
+  // "pending" only for the viewer's own comments awaiting moderation (held, or sent to spam by the
+  // rules); "removed" for the viewer's own comments a moderator sent to spam or trash.
+  status: "approved" | "pending" | "removed";
   // Why the viewer's own comment is held; null otherwise, and for spam (a spammer is not told).
   heldReason: string | null;
+  // The reason a moderator gave for removing the viewer's own comment; null for anyone else's.
+  removalNote: string | null;
   // Null when the commenter's account was deleted and the comment kept.
   author: { id: number; slug: string; displayName: string; hasAuthorPage: boolean } | null;
 };
 
 // What a reader sees under an article: approved comments, oldest first, plus the viewer's own
-// comments still awaiting moderation (nobody else's). Trashed ones are gone for everyone.
+// comments still awaiting moderation or removed by a moderator (nobody else's: those are gone).
 export async function listArticleComments({
   articleId,
   viewerId = null,
@@ -47,8 +50,9 @@ export async function listArticleComments({
       ? eq(comments.status, "approved")
       : or(
           eq(comments.status, "approved"),
-          // A comment the rules sent to spam looks, to its author, like any held comment.
-          and(inArray(comments.status, ["pending", "spam"]), eq(comments.authorId, viewerId)),
+          // A comment the rules sent to spam looks, to its author, like any held comment; one a
+          // moderator removed says so, with the reason given.
+          and(inArray(comments.status, ["pending", "spam", "trash"]), eq(comments.authorId, viewerId)),
         );
   const rows = db
     .select({
@@ -60,6 +64,8 @@ export async function listArticleComments({
       deletedAt: comments.deletedAt,
       status: comments.status,
       heldReason: comments.heldReason,
+      moderatedById: comments.moderatedById,
+      moderationNote: comments.moderationNote,
       authorId: users.id,
       authorSlug: users.slug,
       authorName: users.displayName,
@@ -72,16 +78,21 @@ export async function listArticleComments({
     .all();
   // A commenter's name and author page can change; their tag refreshes the pages showing them.
   recordCacheTags(...new Set(rows.flatMap((row) => (row.authorId === null ? [] : [cacheTags.author(row.authorId)]))));
-  return rows.map(({ authorId, authorSlug, authorName, authorHasPage, deletedAt, status, heldReason, ...comment }) => ({
-    ...comment,
-    deleted: deletedAt !== null,
-    status: status === "approved" ? "approved" : "pending",
-    heldReason: status === "pending" ? heldReason : null,
-    author:
-      authorId !== null && authorSlug !== null && authorName !== null
-        ? { id: authorId, slug: authorSlug, displayName: authorName, hasAuthorPage: Boolean(authorHasPage) }
-        : null,
-  }));
+  return rows.map((row): ArticleComment => {
+    const { authorId, authorSlug, authorName, authorHasPage, deletedAt, status, heldReason, moderatedById, moderationNote, ...comment } = row;
+    const removed = status === "trash" || (status === "spam" && moderatedById !== null);
+    return {
+      ...comment,
+      deleted: deletedAt !== null,
+      status: status === "approved" ? "approved" : removed ? "removed" : "pending",
+      heldReason: status === "pending" ? heldReason : null,
+      removalNote: removed ? moderationNote : null,
+      author:
+        authorId !== null && authorSlug !== null && authorName !== null
+          ? { id: authorId, slug: authorSlug, displayName: authorName, hasAuthorPage: Boolean(authorHasPage) }
+          : null,
+    };
+  });
 }
 
 export async function countApprovedComments({ articleId }: { articleId: number }): Promise<number> {
@@ -171,6 +182,8 @@ export type CommenterComment = {
   body: string;
   status: (typeof comments.$inferSelect)["status"];
   heldReason: string | null;
+  // The reason a moderator gave for sending it to spam or trash.
+  moderationNote: string | null;
   // Whether the current status was a moderator's decision rather than the rules'.
   moderated: boolean;
   createdAt: Date;
@@ -198,6 +211,7 @@ export async function listCommentsByCommenter({
       body: comments.body,
       status: comments.status,
       heldReason: comments.heldReason,
+      moderationNote: comments.moderationNote,
       moderatedById: comments.moderatedById,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,

@@ -190,6 +190,9 @@ export async function undoModerationBatch({
         .set({
           status: step.back,
           previousStatus: previousStatusAfter(step.current, step.back),
+          // A removal reason belongs to the removal being undone; a comment sent back to spam or
+          // trash keeps whatever note it has.
+          ...(step.back === "spam" || step.back === "trash" ? {} : { moderationNote: null }),
           moderatedById: moderator.id,
           moderatedAt: now,
           updatedAt: now,

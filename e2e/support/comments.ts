@@ -75,6 +75,23 @@ export async function postComment(page: Page, text: string): Promise<number | nu
   return Number(match[1]);
 }
 
+// The message the comment form is showing (a refusal, or the notice shown before posting).
+export async function commentFormMessage(page: Page): Promise<string | null> {
+  const message = replySection(page).locator(".form-message");
+  return (await message.count()) > 0 ? (await message.first().textContent())?.trim() ?? "" : null;
+}
+
+// Posts and expects the comment to be stored; a refusal fails with the message the server gave.
+export async function postCommentExpectingSuccess(page: Page, text: string): Promise<number> {
+  const commentId = await postComment(page, text);
+  if (commentId === null) {
+    // The answer has arrived, but React may still be rendering it.
+    await replySection(page).locator(".form-message").first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    throw new Error(`The comment was refused: ${(await commentFormMessage(page)) ?? "(no message shown)"}`);
+  }
+  return commentId;
+}
+
 export async function expectFormRefusal(page: Page, message: string, typed: string): Promise<void> {
   const form = replySection(page);
   await expect(form.locator(".form-message")).toHaveText(message);

@@ -1,5 +1,6 @@
 import "../zod-jitless";
 import { z } from "zod";
+import { commentReportReasons } from "../../db/schema";
 import { COMMENT_MAX_LENGTH } from "./comment-limits";
 import { normaliseCommentBody } from "./comment-rules";
 
@@ -21,4 +22,9 @@ export const postCommentInput = z.object({
   // Empty for a top-level comment.
   parentId: z.union([z.literal("").transform(() => null), positiveId]).default(null),
   body: commentBodyField,
+});
+
+export const reportCommentInput = z.object({
+  commentId: positiveId,
+  reason: z.enum(commentReportReasons, "Choose a reason."),
 });

@@ -18,6 +18,7 @@ import { moderatorAction } from "@/lib/actions/action-wrappers";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
 import { commentBodyField, positiveId } from "@/lib/comments/comment-input";
+import { moderationNoteField } from "@/lib/comments/moderation-note";
 import { currentTime } from "@/lib/clock";
 
 // The view to return to. A tampered value only changes where the moderator lands, so it falls
@@ -41,6 +42,7 @@ const commentIdsSchema = z
 const moderateSchema = z.object({
   command: z.enum(moderationCommands, "Choose an action."),
   confirm: z.enum(["yes", "no"]).optional(),
+  note: moderationNoteField,
   ...viewFields,
 });
 
@@ -48,7 +50,7 @@ const moderateSchema = z.object({
 // form). Deleting asks first: see components/moderation/delete-confirmation.ts.
 export const moderateCommentsAction = moderatorAction(
   moderateSchema,
-  async ({ command, confirm, status, page }, { user, formData }) => {
+  async ({ command, confirm, note, status, page }, { user, formData }) => {
     if (confirm === "no") return idleState;
     const ids = commentIdsSchema.safeParse(formData.getAll("commentIds"));
     if (!ids.success) {
@@ -57,7 +59,7 @@ export const moderateCommentsAction = moderatorAction(
     }
     if (command === "delete" && confirm !== "yes") return askToConfirmDelete([...new Set(ids.data)]);
     const batchId = newModerationBatchId();
-    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command, batchId });
+    const outcome = await moderateComments({ moderator: user, commentIds: ids.data, action: command, batchId, note });
     if (outcome.changedIds.length === 0) {
       return refuse(
         ids.data.length === 1

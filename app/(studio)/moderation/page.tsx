@@ -18,6 +18,8 @@ import { countCommentsByStatus, listCommentsForModeration, TRASH_RETENTION_DAYS 
 import { isModerationBatchId } from "@/db/queries/moderation-batch-id";
 import { getUndoableBatch } from "@/db/queries/moderation-undo";
 import { currentTime } from "@/lib/clock";
+import { listCommentReportSummaries } from "@/db/queries/comment-reports";
+import { listCommentVersions } from "@/db/queries/comment-versions";
 import { requireRole } from "@/lib/authz";
 import { parsePageNumber } from "@/lib/pagination";
 import type { SearchParams } from "@/lib/route-params";
@@ -63,6 +65,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
   // Past the end (the last comments of the last page were just moderated): the last page instead.
   if (requestedPage > listing.pageCount) redirect(moderationHref({ status, page: listing.pageCount }, kept));
 
+  const commentIds = listing.items.map((comment) => comment.id);
+  const [versions, reports] = await Promise.all([
+    listCommentVersions({ commentIds }),
+    listCommentReportSummaries({ commentIds }),
+  ]);
+
   const view = { status, page: requestedPage };
   const now = currentTime();
   const undoable =
@@ -101,7 +109,13 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
           <BulkActionsForm view={view} />
           <ol className="queue-list" aria-labelledby="queue-heading">
             {listing.items.map((comment) => (
-              <QueueItem key={comment.id} comment={comment} view={view} viewer={viewer} />
+              <QueueItem
+                key={comment.id}
+                comment={comment}
+                view={view}
+                viewer={viewer}
+                review={{ versions: versions.get(comment.id) ?? [], reports: reports.get(comment.id) ?? null }}
+              />
             ))}
           </ol>
         </>

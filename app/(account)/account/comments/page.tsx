@@ -39,9 +39,19 @@ export default async function AccountCommentsPage({ searchParams }: { searchPara
                 </Link>
                 {" · "}
                 <DateTime date={comment.createdAt} withTime />
-                {comment.editedAt ? " · edited" : null}
+                {comment.editedAt ? (
+                  <>
+                    {" · "}
+                    <span className="comment-edited">
+                      edited <DateTime date={comment.editedAt} withTime />
+                    </span>
+                  </>
+                ) : null}
               </p>
-              <p className={`own-comment-status own-comment-status-${comment.status}`}>{commenterStatusText(comment)}</p>
+              <p className={`own-comment-status own-comment-status-${comment.status}`}>
+                <span className="visually-hidden">Status: </span>
+                {commenterStatusText(comment)}
+              </p>
               <p className="own-comment-excerpt">{excerpt(comment.body)}</p>
               {comment.status === "approved" || comment.status === "pending" ? (
                 <p>

@@ -3,10 +3,12 @@
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { reportComment, type ReportCommentResult } from "@/db/queries/comment-reports";
 import { submitComment } from "@/db/queries/comment-submission";
+import { typedValues } from "@/lib/actions/action-state";
 import { userAction } from "@/lib/actions/action-wrappers";
 import { clientIpFrom } from "@/lib/client-ip";
-import { postCommentInput } from "@/lib/comments/comment-input";
+import { postCommentInput, reportCommentInput } from "@/lib/comments/comment-input";
 import { formatWait, recordAttempt } from "@/lib/rate-limits";
 
 // "Leave a Reply": the moderation rules run in the data layer, in the transaction that stores the
@@ -22,4 +24,19 @@ export const postCommentAction = userAction(postCommentInput, async ({ articleId
   // client router fetch the page again.
   refresh();
   redirect(`/articles/${result.articleSlug}#comment-${result.commentId}`);
+});
+
+const reportRefusals: Record<Extract<ReportCommentResult, { ok: false }>["reason"], string> = {
+  "not-found": "That comment is no longer published.",
+  own: "You cannot report your own comment.",
+  "already-reported": "You have already reported this comment.",
+};
+
+// "Report" under a published comment. Enough reports from different readers send it back to the
+// moderation queue (db/queries/comment-reports.ts decides, in the transaction that stores the report).
+export const reportCommentAction = userAction(reportCommentInput, async ({ commentId, reason }, { user, formData }) => {
+  const result = await reportComment({ commentId, reporterId: user.id, reason });
+  if (!result.ok) return { status: "error", message: reportRefusals[result.reason], values: typedValues(formData) };
+  refresh();
+  redirect(`/articles/${result.articleSlug}${result.returnedToQueue ? "#comments" : `#comment-${commentId}`}`);
 });

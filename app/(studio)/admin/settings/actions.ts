@@ -67,6 +67,7 @@ const discussionSchema = z.object({
   commentFloodSeconds: wholeNumber(discussionSettingsFields.commentFloodSeconds),
   commentThreadDepth: wholeNumber(discussionSettingsFields.commentThreadDepth),
   commentEditMinutes: wholeNumber(discussionSettingsFields.commentEditMinutes),
+  commentReportThreshold: wholeNumber(discussionSettingsFields.commentReportThreshold),
 });
 
 export const saveDiscussionSettingsAction = adminAction(discussionSchema, async (settings) => {

@@ -24,6 +24,7 @@ const numberLimits: NumberLimits = {
   commentFloodSeconds: limitsOf("commentFloodSeconds"),
   commentThreadDepth: limitsOf("commentThreadDepth"),
   commentEditMinutes: limitsOf("commentEditMinutes"),
+  commentReportThreshold: limitsOf("commentReportThreshold"),
 };
 
 function discussionPart(settings: SiteSettings | typeof siteSettingsDefaults): DiscussionSettings {
@@ -35,6 +36,7 @@ function discussionPart(settings: SiteSettings | typeof siteSettingsDefaults): D
     commentFloodSeconds: settings.commentFloodSeconds,
     commentThreadDepth: settings.commentThreadDepth,
     commentEditMinutes: settings.commentEditMinutes,
+    commentReportThreshold: settings.commentReportThreshold,
   };
 }
 
