@@ -2,11 +2,13 @@ import http from "node:http";
 import next from "next";
 import { pruneCacheInvalidations } from "./db/cache-invalidation";
 import { drizzleFor, openSqlite } from "./db/client";
-import { migrateDatabase } from "./db/migrate";
 import { purgeOldTrash } from "./db/queries/comment-moderation";
 import { seedDemoContent } from "./db/seed";
+import { migrateWithBackup } from "./lib/backups/migrate-with-backup";
+import { registerRunningServer } from "./lib/backups/running-servers";
 import { stampClientIp } from "./lib/client-ip";
 import { getConfig } from "./lib/config";
+import { logger } from "./lib/logger";
 import { setupLinkIfNoAdmin } from "./lib/first-run-setup";
 import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
@@ -25,7 +27,12 @@ export async function startServer(): Promise<http.Server> {
   // Next's bundled pages open their own connection lazily through db/client.ts.
   const sqlite = openSqlite(config.databasePath);
   const db = drizzleFor(sqlite);
-  migrateDatabase(sqlite);
+  // Registered for as long as this process lives, so `npm run restore` refuses meanwhile.
+  registerRunningServer(config.databasePath);
+  const migration = migrateWithBackup(sqlite, config);
+  if (migration.backupFolder) {
+    logger.info({ event: "pre-migration-backup", folder: migration.backupFolder, migrations: migration.applied }, "Backed up the database before migrating it.");
+  }
   if (config.demoContent && seedDemoContent(db)) console.log("Created demo content in an empty database.");
   // Trashed comments are kept 30 days. A failed purge is retried the next day; it must not stop
   // the server.

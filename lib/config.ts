@@ -24,6 +24,9 @@ const environmentSchema = z.object({
   SITE_TIME_ZONE: timeZone.default("UTC"),
   DEMO_CONTENT: booleanFlag.default(true),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Both default to folders beside the database (data/backups, data/uploads).
+  BACKUP_DIR: z.string().min(1).optional(),
+  UPLOADS_DIR: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -35,6 +38,8 @@ export type AppConfig = {
   timeZone: string;
   demoContent: boolean;
   pageCacheMaxBytes: number;
+  backupDir: string;
+  uploadsDir: string;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -48,15 +53,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const settings = parsed.data;
+  const databasePath = path.resolve(settings.DATABASE_PATH);
   return {
     port: settings.PORT,
     host: settings.HOST,
-    databasePath: path.resolve(settings.DATABASE_PATH),
+    databasePath,
     siteUrl: (settings.SITE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     trustProxy: settings.TRUST_PROXY,
     timeZone: settings.SITE_TIME_ZONE,
     demoContent: settings.DEMO_CONTENT,
     pageCacheMaxBytes: settings.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    backupDir: path.resolve(settings.BACKUP_DIR ?? path.join(path.dirname(databasePath), "backups")),
+    uploadsDir: path.resolve(settings.UPLOADS_DIR ?? path.join(path.dirname(databasePath), "uploads")),
   };
 }
 

@@ -52,6 +52,8 @@ describe("readConfig with settings", () => {
       SITE_TIME_ZONE: "Asia/Tokyo",
       DEMO_CONTENT: "off",
       PAGE_CACHE_MAX_MB: "16",
+      BACKUP_DIR: "/srv/backups",
+      UPLOADS_DIR: "/srv/uploads",
     });
     expect(config).toEqual({
       port: 4100,
@@ -62,7 +64,15 @@ describe("readConfig with settings", () => {
       timeZone: "Asia/Tokyo",
       demoContent: false,
       pageCacheMaxBytes: 16 * 1024 * 1024,
+      backupDir: "/srv/backups",
+      uploadsDir: "/srv/uploads",
     });
+  });
+
+  it("keeps backups and uploads beside the database unless told otherwise", () => {
+    const config = readConfig({ DATABASE_PATH: "/var/lib/crosscurrents/site.db" });
+    expect(config.backupDir).toBe("/var/lib/crosscurrents/backups");
+    expect(config.uploadsDir).toBe("/var/lib/crosscurrents/uploads");
   });
 
   it("resolves a relative DATABASE_PATH against the working directory", () => {
