@@ -7,6 +7,7 @@ import { seedDemoContent } from "./db/seed";
 import { migrateWithBackup } from "./lib/backups/migrate-with-backup";
 import { registerRunningServer } from "./lib/backups/running-servers";
 import { stampClientIp } from "./lib/client-ip";
+import { answerUnhandledError } from "./lib/unhandled-error-response";
 import { getConfig } from "./lib/config";
 import { logger } from "./lib/logger";
 import { setupLinkIfNoAdmin } from "./lib/first-run-setup";
@@ -33,15 +34,15 @@ export async function startServer(): Promise<http.Server> {
   if (migration.backupFolder) {
     logger.info({ event: "pre-migration-backup", folder: migration.backupFolder, migrations: migration.applied }, "Backed up the database before migrating it.");
   }
-  if (config.demoContent && seedDemoContent(db)) console.log("Created demo content in an empty database.");
+  if (config.demoContent && seedDemoContent(db)) logger.info("Created demo content in an empty database.");
   // Trashed comments are kept 30 days. A failed purge is retried the next day; it must not stop
   // the server.
   const purgeTrash = () =>
     purgeOldTrash({ db })
       .then((purged) => {
-        if (purged > 0) console.log(`Purged ${purged} comment${purged === 1 ? "" : "s"} from the trash.`);
+        if (purged > 0) logger.info({ event: "trash-purge", purged }, "Purged old comments from the trash.");
       })
-      .catch((error: unknown) => console.error("Could not purge old trash", error));
+      .catch((error: unknown) => logger.error({ event: "trash-purge", err: error }, "Could not purge old trash"));
   await purgeTrash();
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
@@ -65,22 +66,14 @@ export async function startServer(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
     applyStatusPageCode(req, res);
-    handlePageRequest(req, res).catch((error: unknown) => {
-      console.error("Unhandled error while serving", req.method, req.url, error);
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end("Internal Server Error");
-      } else {
-        res.destroy();
-      }
-    });
+    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
   });
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`${signal} received: closing the server.`);
+    logger.info({ signal }, `${signal} received: closing the server.`);
     clearInterval(syncTimer);
     clearInterval(pruneTimer);
     clearInterval(trashTimer);
@@ -102,8 +95,12 @@ export async function startServer(): Promise<http.Server> {
   server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  console.log(`Serving ${config.siteUrl} (listening on ${config.host}:${config.port}, database ${config.databasePath})`);
+  logger.info(
+    { siteUrl: config.siteUrl, host: config.host, port: config.port, database: config.databasePath },
+    `Serving ${config.siteUrl}`,
+  );
   const setupLink = await setupLinkIfNoAdmin(config.siteUrl);
+  // Printed for the operator, not logged as an event: the link holds a one-time secret.
   if (setupLink) console.log(`No admin account exists yet. Create one, once, at:\n  ${setupLink}`);
   return server;
 }
