@@ -4,6 +4,7 @@ import { pruneCacheInvalidations } from "./db/cache-invalidation";
 import { drizzleFor, openSqlite } from "./db/client";
 import { purgeOldTrash } from "./db/queries/comment-moderation";
 import { seedDemoContent } from "./db/seed";
+import { scheduleAddressPurge } from "./lib/address-retention";
 import { migrateWithBackup } from "./lib/backups/migrate-with-backup";
 import { registerRunningServer } from "./lib/backups/running-servers";
 import { stampClientIp } from "./lib/client-ip";
@@ -32,7 +33,10 @@ export async function startServer(): Promise<http.Server> {
   registerRunningServer(config.databasePath);
   const migration = migrateWithBackup(sqlite, config);
   if (migration.backupFolder) {
-    logger.info({ event: "pre-migration-backup", folder: migration.backupFolder, migrations: migration.applied }, "Backed up the database before migrating it.");
+    logger.info(
+      { event: "pre-migration-backup", folder: migration.backupFolder, migrations: migration.applied },
+      "Backed up the database before migrating it.",
+    );
   }
   if (config.demoContent && seedDemoContent(db)) logger.info("Created demo content in an empty database.");
   // Trashed comments are kept 30 days. A failed purge is retried the next day; it must not stop
@@ -62,6 +66,7 @@ export async function startServer(): Promise<http.Server> {
     10 * 60 * 1000,
   ).unref();
   const trashTimer = setInterval(() => void purgeTrash(), TRASH_PURGE_INTERVAL_MS).unref();
+  const stopAddressPurge = scheduleAddressPurge(db);
 
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
@@ -77,6 +82,7 @@ export async function startServer(): Promise<http.Server> {
     clearInterval(syncTimer);
     clearInterval(pruneTimer);
     clearInterval(trashTimer);
+    stopAddressPurge();
     const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       clearTimeout(forceExit);
