@@ -2,11 +2,15 @@ import http from "node:http";
 import next from "next";
 import { pruneCacheInvalidations } from "./db/cache-invalidation";
 import { drizzleFor, openSqlite } from "./db/client";
-import { migrateDatabase } from "./db/migrate";
 import { purgeOldTrash } from "./db/queries/comment-moderation";
 import { seedDemoContent } from "./db/seed";
+import { scheduleAddressPurge } from "./lib/address-retention";
+import { migrateWithBackup } from "./lib/backups/migrate-with-backup";
+import { registerRunningServer } from "./lib/backups/running-servers";
 import { stampClientIp } from "./lib/client-ip";
+import { answerUnhandledError } from "./lib/unhandled-error-response";
 import { getConfig } from "./lib/config";
+import { logger } from "./lib/logger";
 import { setupLinkIfNoAdmin } from "./lib/first-run-setup";
 import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
@@ -28,16 +32,24 @@ export async function startServer(): Promise<http.Server> {
   // Next's bundled pages open their own connection lazily through db/client.ts.
   const sqlite = openSqlite(config.databasePath);
   const db = drizzleFor(sqlite);
-  migrateDatabase(sqlite);
-  if (config.demoContent && seedDemoContent(db)) console.log("Created demo content in an empty database.");
+  // Registered for as long as this process lives, so `npm run restore` refuses meanwhile.
+  registerRunningServer(config.databasePath);
+  const migration = migrateWithBackup(sqlite, config);
+  if (migration.backupFolder) {
+    logger.info(
+      { event: "pre-migration-backup", folder: migration.backupFolder, migrations: migration.applied },
+      "Backed up the database before migrating it.",
+    );
+  }
+  if (config.demoContent && seedDemoContent(db)) logger.info("Created demo content in an empty database.");
   // Trashed comments are kept 30 days. A failed purge is retried the next day; it must not stop
   // the server.
   const purgeTrash = () =>
     purgeOldTrash({ db })
       .then((purged) => {
-        if (purged > 0) console.log(`Purged ${purged} comment${purged === 1 ? "" : "s"} from the trash.`);
+        if (purged > 0) logger.info({ event: "trash-purge", purged }, "Purged old comments from the trash.");
       })
-      .catch((error: unknown) => console.error("Could not purge old trash", error));
+      .catch((error: unknown) => logger.error({ event: "trash-purge", err: error }, "Could not purge old trash"));
   await purgeTrash();
 
   const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
@@ -57,6 +69,7 @@ export async function startServer(): Promise<http.Server> {
     10 * 60 * 1000,
   ).unref();
   const trashTimer = setInterval(() => void purgeTrash(), TRASH_PURGE_INTERVAL_MS).unref();
+  const stopAddressPurge = scheduleAddressPurge(db);
 
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
@@ -65,25 +78,18 @@ export async function startServer(): Promise<http.Server> {
     applySecurityHeaders(req, res, { https: config.siteUrl.startsWith("https:") });
     if (refuseOversizedBody(req, res)) return;
     applyStatusPageCode(req, res);
-    handlePageRequest(req, res).catch((error: unknown) => {
-      console.error("Unhandled error while serving", req.method, req.url, error);
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-        res.end("Internal Server Error");
-      } else {
-        res.destroy();
-      }
-    });
+    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
   });
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`${signal} received: closing the server.`);
+    logger.info({ signal }, `${signal} received: closing the server.`);
     clearInterval(syncTimer);
     clearInterval(pruneTimer);
     clearInterval(trashTimer);
+    stopAddressPurge();
     const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       clearTimeout(forceExit);
@@ -102,8 +108,12 @@ export async function startServer(): Promise<http.Server> {
   server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  console.log(`Serving ${config.siteUrl} (listening on ${config.host}:${config.port}, database ${config.databasePath})`);
+  logger.info(
+    { siteUrl: config.siteUrl, host: config.host, port: config.port, database: config.databasePath },
+    `Serving ${config.siteUrl}`,
+  );
   const setupLink = await setupLinkIfNoAdmin(config.siteUrl);
+  // Printed for the operator, not logged as an event: the link holds a one-time secret.
   if (setupLink) console.log(`No admin account exists yet. Create one, once, at:\n  ${setupLink}`);
   return server;
 }

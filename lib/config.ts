@@ -26,6 +26,9 @@ const environmentSchema = z.object({
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Both default to folders beside the database (data/backups, data/uploads).
+  BACKUP_DIR: z.string().min(1).optional(),
+  UPLOADS_DIR: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -40,6 +43,8 @@ export type AppConfig = {
   // Per client address and minute (lib/rate-limits.ts).
   commentRateLimit: number;
   searchRateLimit: number;
+  backupDir: string;
+  uploadsDir: string;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -53,10 +58,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   const settings = parsed.data;
+  const databasePath = path.resolve(settings.DATABASE_PATH);
   return {
     port: settings.PORT,
     host: settings.HOST,
-    databasePath: path.resolve(settings.DATABASE_PATH),
+    databasePath,
     siteUrl: (settings.SITE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ""),
     trustProxy: settings.TRUST_PROXY,
     timeZone: settings.SITE_TIME_ZONE,
@@ -64,6 +70,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pageCacheMaxBytes: settings.PAGE_CACHE_MAX_MB * 1024 * 1024,
     commentRateLimit: settings.COMMENT_RATE_LIMIT,
     searchRateLimit: settings.SEARCH_RATE_LIMIT,
+    backupDir: path.resolve(settings.BACKUP_DIR ?? path.join(path.dirname(databasePath), "backups")),
+    uploadsDir: path.resolve(settings.UPLOADS_DIR ?? path.join(path.dirname(databasePath), "uploads")),
   };
 }
 

@@ -428,9 +428,9 @@ describe("moderation rules", () => {
   it("a role change takes effect on the next comment", async () => {
     const userId = await newUser();
     expectAccepted(await post({ articleId, authorId: userId }), "pending");
-    expect(await setUserRole({ userId, role: "moderator" })).toEqual({ ok: true });
+    expect(await setUserRole({ userId, role: "moderator" })).toEqual({ ok: true, previousRole: "reader" });
     expectAccepted(await post({ articleId, authorId: userId }), "approved");
-    expect(await setUserRole({ userId, role: "reader" })).toEqual({ ok: true });
+    expect(await setUserRole({ userId, role: "reader" })).toEqual({ ok: true, previousRole: "moderator" });
     // Back to the rules (the comment made as a moderator counts as an approved one).
     const links = "https://a.example.org https://b.example.org https://c.example.org";
     expectAccepted(await post({ articleId, authorId: userId, body: links }), "pending");

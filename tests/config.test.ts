@@ -59,6 +59,8 @@ describe("readConfig with settings", () => {
       PAGE_CACHE_MAX_MB: "16",
       COMMENT_RATE_LIMIT: "30",
       SEARCH_RATE_LIMIT: "600",
+      BACKUP_DIR: "/srv/backups",
+      UPLOADS_DIR: "/srv/uploads",
     });
     expect(config).toEqual({
       port: 4100,
@@ -71,7 +73,15 @@ describe("readConfig with settings", () => {
       pageCacheMaxBytes: 16 * 1024 * 1024,
       commentRateLimit: 30,
       searchRateLimit: 600,
+      backupDir: "/srv/backups",
+      uploadsDir: "/srv/uploads",
     });
+  });
+
+  it("keeps backups and uploads beside the database unless told otherwise", () => {
+    const config = readConfig({ DATABASE_PATH: "/var/lib/crosscurrents/site.db" });
+    expect(config.backupDir).toBe("/var/lib/crosscurrents/backups");
+    expect(config.uploadsDir).toBe("/var/lib/crosscurrents/uploads");
   });
 
   it("resolves a relative DATABASE_PATH against the working directory", () => {

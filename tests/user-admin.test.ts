@@ -65,7 +65,7 @@ describe("roles, bans and sessions", () => {
     expect(admins).toHaveLength(1);
     expect(await setUserRole({ userId: admins[0]!.id, role: "author" })).toEqual({ ok: false, reason: "last-admin" });
     const second = await newUser("admin");
-    expect(await setUserRole({ userId: admins[0]!.id, role: "author" })).toEqual({ ok: true });
+    expect(await setUserRole({ userId: admins[0]!.id, role: "author" })).toEqual({ ok: true, previousRole: "admin" });
     expect(await deleteUser({ userId: second, comments: "keep" })).toEqual({ ok: false, reason: "last-admin" });
     expect(await setUserRole({ userId: 999_999, role: "author" })).toEqual({ ok: false, reason: "not-found" });
   });

@@ -51,7 +51,7 @@ export async function listUsers({ search = "", page }: { search?: string; page: 
   return { items, page, total, pageCount: countPages(total, USERS_PER_PAGE) };
 }
 
-export type RoleChangeResult = { ok: true } | { ok: false; reason: "not-found" | "last-admin" };
+export type RoleChangeResult = { ok: true; previousRole: UserRole } | { ok: false; reason: "not-found" | "last-admin" };
 
 // Checked in the same transaction as the change, so two admins demoting each other at once
 // cannot leave the site without one.
@@ -64,7 +64,7 @@ export async function setUserRole({ userId, role }: { userId: number; role: User
       if ((otherAdmins?.n ?? 0) === 0) return { ok: false, reason: "last-admin" } as const;
     }
     tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).run();
-    return { ok: true } as const;
+    return { ok: true, previousRole: current.role } as const;
   });
 }
 

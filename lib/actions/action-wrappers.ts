@@ -5,6 +5,7 @@ import type { SessionUser } from "@/db/queries/auth-users";
 import type { UserRole } from "@/db/schema";
 import { getCurrentUser, hasRole } from "../authz";
 import { formatBanMessage } from "../ban-message";
+import { logUnhandledError } from "../error-log";
 import { getDisplayTimeZone } from "../display-time-zone";
 import { typedValues, type ActionState } from "./action-state";
 
@@ -36,7 +37,7 @@ async function runValidated<Schema extends z.ZodType, Context>(
   } catch (error) {
     // redirect() and notFound() are control flow, not failures.
     unstable_rethrow(error);
-    console.error("Server action failed", error);
+    logUnhandledError("action", error);
     return { status: "error", message: "Something went wrong. Please try again.", values: typedValues(formData) };
   }
 }

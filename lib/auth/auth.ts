@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientIpFrom } from "../client-ip";
 import { getConfig } from "../config";
+import { logUnhandledError } from "../error-log";
 import { getAuthSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
 
@@ -51,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Auth.js errors carry their kind in `type` (class names are minified in the build).
       const type = "type" in error ? String(error.type) : error.name;
       if (["CredentialsSignin", "JWTSessionError"].includes(type)) return;
-      console.error("[auth]", error);
+      logUnhandledError("auth", error);
     },
   },
   providers: [

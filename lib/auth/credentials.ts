@@ -1,4 +1,5 @@
 import { findCredentialsByEmail, normaliseEmail } from "../../db/queries/auth-users";
+import { logSignIn } from "../audit-log";
 import { recordAttempt, resetAttempts, secondsUntilAllowed } from "../rate-limits";
 import { verifyPassword } from "./passwords";
 
@@ -32,14 +33,19 @@ export async function checkCredentials({
   ip: string;
 }): Promise<CredentialsCheck> {
   const wait = await signInWaitSeconds(email, ip);
-  if (wait > 0) return { ok: false, reason: "throttled", seconds: wait };
+  if (wait > 0) {
+    logSignIn({ outcome: "throttled", email, ip });
+    return { ok: false, reason: "throttled", seconds: wait };
+  }
 
   const account = await findCredentialsByEmail({ email });
   const matches = await verifyPassword(account?.passwordHash ?? null, password);
   if (!account || !matches) {
     await Promise.all([recordAttempt("signInAccountAndIp", accountKey(email, ip)), recordAttempt("signInIp", ip)]);
+    logSignIn({ outcome: "failure", userId: account?.id ?? null, email, ip });
     return { ok: false, reason: "invalid" };
   }
   await resetAttempts("signInAccountAndIp", accountKey(email, ip));
+  logSignIn({ outcome: "success", userId: account.id, ip });
   return { ok: true, userId: account.id, sessionVersion: account.sessionVersion };
 }

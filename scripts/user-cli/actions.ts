@@ -1,5 +1,5 @@
 import { closeDb, getDb } from "../../db/client";
-import { migrateDatabase } from "../../db/migrate";
+import { migrateWithBackup } from "../../lib/backups/migrate-with-backup";
 import { createUser, getSessionUserByEmail, normaliseEmail, setUserPassword, type SessionUser } from "../../db/queries/auth-users";
 import { issueOneTimeToken } from "../../db/queries/one-time-tokens";
 import { banUser, listUsers, setUserRole, unbanUser, type UserListItem } from "../../db/queries/user-admin";
@@ -155,11 +155,13 @@ function perform(plan: Plan): Promise<void> {
   }
 }
 
-// Opens DATABASE_PATH, applies pending migrations (so a fresh clone works before `npm start`),
-// carries out the plan and closes the database so the process exits promptly.
+// Opens DATABASE_PATH, applies pending migrations (so a fresh clone works before `npm start`;
+// backed up first, as at start-up), carries out the plan and closes the database so the process
+// exits promptly.
 export async function runPlan(plan: Plan): Promise<void> {
   try {
-    migrateDatabase(getDb().$client);
+    const { backupFolder } = migrateWithBackup(getDb().$client, getConfig());
+    if (backupFolder) console.error(`Backed up the database to ${backupFolder} before migrating it.`);
     await perform(plan);
   } finally {
     closeDb();

@@ -6,6 +6,7 @@ import { createUser } from "@/db/queries/auth-users";
 import { publicAction } from "@/lib/actions/action-wrappers";
 import { signIn } from "@/lib/auth/auth";
 import { hashPassword, MAX_PASSWORD_LENGTH, passwordProblem } from "@/lib/auth/passwords";
+import { logRegistration } from "@/lib/audit-log";
 import { clientIpFrom } from "@/lib/client-ip";
 import { formatWait, recordAttempt } from "@/lib/rate-limits";
 import { safeReturnPath } from "@/lib/safe-redirect";
@@ -22,7 +23,8 @@ export const registerAction = publicAction(registrationSchema, async ({ displayN
   const problem = passwordProblem(password, { email, displayName });
   if (problem) return { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors: { password: [problem] }, values };
 
-  const wait = await recordAttempt("registrationIp", clientIpFrom(await headers()));
+  const ip = clientIpFrom(await headers());
+  const wait = await recordAttempt("registrationIp", ip);
   if (wait > 0) return { status: "error", message: `Too many registrations from your network. Try again in ${formatWait(wait)}.`, values };
 
   const created = await createUser({ email, displayName, passwordHash: await hashPassword(password), role: "reader" });
@@ -34,6 +36,7 @@ export const registerAction = publicAction(registrationSchema, async ({ displayN
       values,
     };
   }
+  logRegistration({ userId: created.id, ip });
   await signIn("credentials", { email, password, redirectTo: safeReturnPath(callbackUrl) });
   return { status: "ok" };
 });

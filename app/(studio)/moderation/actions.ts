@@ -15,6 +15,7 @@ import { newModerationBatchId } from "@/db/queries/moderation-batch-id";
 import { commentStatuses } from "@/db/schema";
 import { idleState, typedValues, type ActionState } from "@/lib/actions/action-state";
 import { moderatorAction } from "@/lib/actions/action-wrappers";
+import { logBan, logModeration } from "@/lib/audit-log";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
 import { commentBodyField, positiveId } from "@/lib/comments/comment-input";
@@ -68,6 +69,7 @@ export const moderateCommentsAction = moderatorAction(
         formData,
       );
     }
+    logModeration({ actorId: user.id, action: command, commentIds: outcome.changedIds });
     redirect(
       moderationHref({ status, page }, {
         done: command,
@@ -93,6 +95,7 @@ export const replyFromQueueAction = moderatorAction(
   async ({ commentId, articleId, body, status, page }, { user, formData }) => {
     const result = await submitComment({ articleId, authorId: user.id, parentId: commentId, body, fromModerationQueue: true });
     if (!result.ok) return refuse(result.message, formData);
+    logModeration({ actorId: user.id, action: "reply", commentIds: [commentId, result.commentId] });
     redirect(moderationHref({ status, page }, { done: "reply" }));
   },
 );
@@ -117,6 +120,7 @@ export const banCommentAuthorAction = moderatorAction(
     const now = currentTime();
     const result = await banCommentAuthor({ moderator: user, commentId, reason: reason || null, until: banEndsAt(duration, now), now });
     if (!result.ok) return refuse(banRefusals[result.reason], formData);
+    logBan({ actorId: user.id, userId: result.userId, until: banEndsAt(duration, now), commentId });
     redirect(moderationHref({ status, page }, { done: "ban" }));
   },
 );

@@ -9,6 +9,7 @@ import { banUser, deleteUser, setUserRole, unbanUser, type DeleteUserResult } fr
 import { userRoles } from "@/db/schema";
 import type { ActionState } from "@/lib/actions/action-state";
 import { typedValues } from "@/lib/actions/action-state";
+import { logBan, logRoleChange, logUnban, logUserDeletion } from "@/lib/audit-log";
 import { adminAction } from "@/lib/actions/action-wrappers";
 import { banDurationField, banReasonField } from "@/lib/ban-input";
 import { banEndsAt } from "@/lib/bans";
@@ -42,6 +43,7 @@ export const changeRoleAction = adminAction(roleSchema, async ({ userId, role, .
   if (!result.ok) {
     return refuse(result.reason === "last-admin" ? "The site needs at least one admin." : NOT_FOUND_MESSAGE, formData);
   }
+  logRoleChange({ actorId: user.id, userId, from: result.previousRole, to: role });
   redirect(backToList(context, "role"));
 });
 
@@ -57,6 +59,7 @@ export const banUserAction = adminAction(banSchema, async ({ userId, reason, dur
   const now = currentTime();
   const until = banEndsAt(duration, now);
   if (!(await banUser({ userId, reason: reason || null, until, now }))) return refuse(NOT_FOUND_MESSAGE, formData);
+  logBan({ actorId: user.id, userId, until });
   redirect(backToList(context, "banned"));
 });
 
@@ -65,6 +68,7 @@ const userIdSchema = z.object({ userId: id, ...listContext });
 export const unbanUserAction = adminAction(userIdSchema, async ({ userId, ...context }, { user, formData }) => {
   if (userId === user.id) return refuse(SELF_MESSAGE, formData);
   if (!(await unbanUser({ userId }))) return refuse(NOT_FOUND_MESSAGE, formData);
+  logUnban({ actorId: user.id, userId });
   redirect(backToList(context, "unbanned"));
 });
 
@@ -112,6 +116,7 @@ export const deleteUserAction = adminAction(
       const fieldError = reassignmentErrors[result.reason];
       return fieldError ? { ...refusal, fieldErrors: { reassignTo: [fieldError] } } : refusal;
     }
+    logUserDeletion({ actorId: user.id, userId });
     redirect(backToList(context, "deleted"));
   },
 );
