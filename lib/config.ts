@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -24,6 +25,8 @@ const environmentSchema = z.object({
   SITE_TIME_ZONE: timeZone.default("UTC"),
   DEMO_CONTENT: booleanFlag.default(true),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  CDN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(0),
 });
 
 export type AppConfig = {
@@ -35,6 +38,10 @@ export type AppConfig = {
   timeZone: string;
   demoContent: boolean;
   pageCacheMaxBytes: number;
+  // Server processes sharing the port (node:cluster); 1 serves from the starting process itself.
+  webConcurrency: number;
+  // How long a shared cache (a CDN) may keep an anonymous page without asking again; 0 = never.
+  cdnMaxAgeSeconds: number;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -57,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: settings.SITE_TIME_ZONE,
     demoContent: settings.DEMO_CONTENT,
     pageCacheMaxBytes: settings.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    webConcurrency: settings.WEB_CONCURRENCY ?? Math.min(2, os.availableParallelism()),
+    cdnMaxAgeSeconds: settings.CDN_MAX_AGE_SECONDS,
   };
 }
 

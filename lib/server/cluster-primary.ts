@@ -1,0 +1,64 @@
+import cluster, { type Worker } from "node:cluster";
+import path from "node:path";
+import type { AppConfig } from "../config";
+
+const RESTART_DELAY_MS = 1000;
+const SHUTDOWN_GRACE_MS = 12_000;
+
+export type ServerCluster = { ready: Promise<void>; close(): Promise<void> };
+
+// Forks `config.webConcurrency` serving processes that share the port (the kernel hands each new
+// connection to one of them). A worker that dies unexpectedly is replaced. Workers need nothing
+// from the primary: each opens the database and learns of every write through the invalidation log.
+export function startServerCluster(config: AppConfig): ServerCluster {
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "cluster-worker.ts") });
+  let closing = false;
+  const workers = new Set<Worker>();
+
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    workers.add(worker);
+    worker.once("exit", (code, signal) => {
+      workers.delete(worker);
+      if (closing) return;
+      console.error(`Server worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another.`);
+      setTimeout(() => {
+        if (!closing) fork();
+      }, RESTART_DELAY_MS).unref();
+    });
+    return worker;
+  };
+
+  const initial = Array.from({ length: config.webConcurrency }, fork);
+  const ready = Promise.all(
+    initial.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once("listening", () => resolve());
+          worker.once("exit", (code) => reject(new Error(`Server worker exited with code ${code} before listening`)));
+        }),
+    ),
+  ).then(
+    () => undefined,
+    (error: unknown) => {
+      // A worker that cannot even start (no build, bad configuration) would only fail again.
+      closing = true;
+      for (const worker of workers) worker.process.kill("SIGTERM");
+      throw error;
+    },
+  );
+
+  return {
+    ready,
+    close() {
+      closing = true;
+      const exits = [...workers].map((worker) => new Promise<void>((resolve) => {
+        if (worker.isDead()) return resolve();
+        worker.once("exit", () => resolve());
+        worker.process.kill("SIGTERM");
+      }));
+      const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      return Promise.all(exits).then(() => clearTimeout(forceExit));
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import http from "node:http";
+import next from "next";
+import { drizzleFor, openSqlite } from "../../db/client";
+import { stampClientIp } from "../client-ip";
+import type { AppConfig } from "../config";
+import { createPageCacheHandler } from "../page-cache/page-cache-handler";
+import { CacheInvalidationWatcher } from "../page-cache/invalidation-watcher";
+import { PageCacheStore, publicCacheControl } from "../page-cache/page-cache-store";
+import { renderMissingPagesAsNotFound } from "../page-existence";
+import { applyStatusPageCode } from "../status-pages";
+import { RequestLog } from "./request-log";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export type WebServer = { server: http.Server; close(): Promise<void> };
+
+// One serving process: Next's request handler behind the page cache, listening on the port (which
+// cluster workers share). The database must already be migrated.
+export async function startWebServer(config: AppConfig): Promise<WebServer> {
+  // The watcher's own connection; Next's bundled pages open theirs lazily through db/client.ts.
+  const sqlite = openSqlite(config.databasePath);
+  const db = drizzleFor(sqlite);
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const render = renderMissingPagesAsNotFound((req, res) => nextHandler(req, res));
+
+  const store = new PageCacheStore(config.pageCacheMaxBytes);
+  const watcher = new CacheInvalidationWatcher(sqlite, db, store);
+  const requestLog = new RequestLog();
+  const handlePageRequest = createPageCacheHandler({
+    store,
+    watcher,
+    render,
+    cacheControl: publicCacheControl(config.cdnMaxAgeSeconds),
+    observer: requestLog,
+  });
+
+  // Requests keep the cache fresh on their own; the timer makes an idle process keep up with the
+  // log before old rows are pruned, and makes scheduled articles expire pages on time.
+  const syncTimer = setInterval(() => watcher.sync(), 1000).unref();
+  const reportTimer = requestLog.startPeriodicReport();
+
+  const server = http.createServer((req, res) => {
+    stampClientIp(req, config.trustProxy);
+    applyStatusPageCode(req, res);
+    handlePageRequest(req, res).catch((error: unknown) => {
+      console.error("Unhandled error while serving", req.method, req.url, error);
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("Internal Server Error");
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
+  // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
+  // the usual 60 s client and proxy timeouts instead, so the client always closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    // Finishes in-flight requests, then closes the database; gives up after a grace period.
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(syncTimer);
+        clearInterval(reportTimer);
+        requestLog.report();
+        const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+        server.close(() => {
+          clearTimeout(forceExit);
+          sqlite.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
