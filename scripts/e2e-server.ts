@@ -12,5 +12,8 @@ Object.assign(process.env, {
   SITE_URL: `http://127.0.0.1:${E2E_PORT}`,
   // Lets tests act from different client addresses with X-Forwarded-For (throttling per IP).
   TRUST_PROXY: "true",
+  // One process, so that a spec's second request meets the cache its first one filled. Specs that
+  // test several processes spawn their own server (e2e/every-process-freshness.spec.ts).
+  WEB_CONCURRENCY: "1",
 });
 await import("./start");
