@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig as readConfigFrom } from "@/lib/config";
@@ -52,6 +53,8 @@ describe("readConfig with settings", () => {
       SITE_TIME_ZONE: "Asia/Tokyo",
       DEMO_CONTENT: "off",
       PAGE_CACHE_MAX_MB: "16",
+      WEB_CONCURRENCY: "3",
+      CDN_MAX_AGE_SECONDS: "60",
     });
     expect(config).toEqual({
       port: 4100,
@@ -62,7 +65,20 @@ describe("readConfig with settings", () => {
       timeZone: "Asia/Tokyo",
       demoContent: false,
       pageCacheMaxBytes: 16 * 1024 * 1024,
+      webConcurrency: 3,
+      cdnMaxAgeSeconds: 60,
     });
+  });
+
+  it("runs one server process per core, at most two, unless WEB_CONCURRENCY says otherwise", () => {
+    expect(readConfig({}).webConcurrency).toBe(Math.min(2, os.availableParallelism()));
+    expect(readConfig({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+    expect(() => readConfig({ WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  it("lets no shared cache keep pages unless CDN_MAX_AGE_SECONDS is set", () => {
+    expect(readConfig({}).cdnMaxAgeSeconds).toBe(0);
+    expect(() => readConfig({ CDN_MAX_AGE_SECONDS: "-1" })).toThrow(/CDN_MAX_AGE_SECONDS/);
   });
 
   it("resolves a relative DATABASE_PATH against the working directory", () => {
