@@ -23,6 +23,8 @@ const postSessions = Number(process.env.BENCH_POST_SESSIONS ?? 50);
 const pagePath = `/articles/${seedArticleSlug}`;
 const baseUrl = `http://127.0.0.1:${port}`;
 const acceptEncoding = "gzip, deflate, br";
+// BENCH_PARTS=pages or BENCH_PARTS=posting runs one half only.
+const parts = new Set((process.env.BENCH_PARTS ?? "pages,posting").split(","));
 
 async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +71,9 @@ const databasePath = path.join(workDir, "site.db");
 const serverLog = path.join(workDir, "server.log");
 const logStream = fs.openSync(serverLog, "w");
 // Production logging: the server's JSON log goes to a file, as a process manager would keep it.
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+// BENCH_NODE_ARGS adds Node options to the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+const extraNodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const server = spawn(process.execPath, [...extraNodeArgs, "--import", "tsx", "scripts/start.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
@@ -94,86 +98,94 @@ try {
   const encoding = page.headers["content-encoding"] ?? null;
   const rawBody = page.body;
 
-  if (haveNginx) {
-    nginx = await startStaticNginx({
-      dir: path.join(workDir, "nginx"),
-      port: nginxPort,
-      urlPath: pagePath,
-      body: rawBody,
-      contentType: page.headers["content-type"] ?? "text/html; charset=utf-8",
-      contentEncoding: encoding,
+  let oursSummary: LoadResult | undefined;
+  if (parts.has("pages")) {
+    if (haveNginx) {
+      nginx = await startStaticNginx({
+        dir: path.join(workDir, "nginx"),
+        port: nginxPort,
+        urlPath: pagePath,
+        body: rawBody,
+        contentType: page.headers["content-type"] ?? "text/html; charset=utf-8",
+        contentEncoding: encoding,
+      });
+    }
+
+    const settings = (url: string): LoadSettings => ({
+      url,
+      connections,
+      threads: Math.min(2, os.availableParallelism()),
+      durationSeconds,
+      headers: { "accept-encoding": acceptEncoding },
     });
-  }
+    const load = (url: string) => (useWrk ? Promise.resolve(runWrk(settings(url))) : runAutocannon(settings(url)));
+    const tool = useWrk ? `wrk -t${settings("").threads} -c${connections} -d${durationSeconds}s` : `autocannon -c ${connections} -d ${durationSeconds}`;
+    console.log(`Page: ${pagePath} (${rawBody.length} bytes, Content-Encoding ${encoding ?? "none"})`);
+    console.log(`Load: ${tool}, Accept-Encoding "${acceptEncoding}", ${rounds} alternating rounds each`);
 
-  const settings = (url: string): LoadSettings => ({
-    url,
-    connections,
-    threads: Math.min(2, os.availableParallelism()),
-    durationSeconds,
-    headers: { "accept-encoding": acceptEncoding },
-  });
-  const load = (url: string) => (useWrk ? Promise.resolve(runWrk(settings(url))) : runAutocannon(settings(url)));
-  const tool = useWrk ? `wrk -t${settings("").threads} -c${connections} -d${durationSeconds}s` : `autocannon -c ${connections} -d ${durationSeconds}`;
-  console.log(`Page: ${pagePath} (${rawBody.length} bytes, Content-Encoding ${encoding ?? "none"})`);
-  console.log(`Load: ${tool}, Accept-Encoding "${acceptEncoding}", ${rounds} alternating rounds each`);
+    const ours: LoadResult[] = [];
+    const theirs: LoadResult[] = [];
+    const roundRows: string[][] = [["round", "server", "requests/s", "p50", "p99", "failed"]];
+    for (let round = 1; round <= rounds; round += 1) {
+      const targets: [string, string, LoadResult[]][] = [["crosscurrents", `${baseUrl}${pagePath}`, ours]];
+      if (nginx) targets.push(["nginx", `http://127.0.0.1:${nginxPort}${pagePath}`, theirs]);
+      for (const [name, url, results] of round % 2 === 0 ? targets.reverse() : targets) {
+        const result = await load(url);
+        results.push(result);
+        roundRows.push([String(round), name, result.requestsPerSecond.toFixed(0), `${result.p50Ms.toFixed(1)} ms`, `${result.p99Ms.toFixed(1)} ms`, String(result.failures)]);
+      }
+    }
+    console.log("");
+    printTable(roundRows);
 
-  const ours: LoadResult[] = [];
-  const theirs: LoadResult[] = [];
-  const roundRows: string[][] = [["round", "server", "requests/s", "p50", "p99", "failed"]];
-  for (let round = 1; round <= rounds; round += 1) {
-    const targets: [string, string, LoadResult[]][] = [["crosscurrents", `${baseUrl}${pagePath}`, ours]];
-    if (nginx) targets.push(["nginx", `http://127.0.0.1:${nginxPort}${pagePath}`, theirs]);
-    for (const [name, url, results] of round % 2 === 0 ? targets.reverse() : targets) {
-      const result = await load(url);
-      results.push(result);
-      roundRows.push([String(round), name, result.requestsPerSecond.toFixed(0), `${result.p50Ms.toFixed(1)} ms`, `${result.p99Ms.toFixed(1)} ms`, String(result.failures)]);
+    const summaryRows: string[][] = [["server", "requests/s (mean)", "p50 (worst)", "p99 (worst)", "failed"]];
+    oursSummary = summarise(ours);
+    summaryRows.push(["crosscurrents", oursSummary.requestsPerSecond.toFixed(0), `${oursSummary.p50Ms.toFixed(1)} ms`, `${oursSummary.p99Ms.toFixed(1)} ms`, String(oursSummary.failures)]);
+    const theirsSummary = theirs.length > 0 ? summarise(theirs) : undefined;
+    if (theirsSummary) {
+      summaryRows.push(["nginx (static file)", theirsSummary.requestsPerSecond.toFixed(0), `${theirsSummary.p50Ms.toFixed(1)} ms`, `${theirsSummary.p99Ms.toFixed(1)} ms`, String(theirsSummary.failures)]);
+    }
+    console.log("");
+    printTable(summaryRows);
+    if (theirsSummary) {
+      console.log(`ratio (crosscurrents / nginx requests/s): ${(oursSummary.requestsPerSecond / theirsSummary.requestsPerSecond).toFixed(2)}`);
     }
   }
-  console.log("");
-  printTable(roundRows);
 
-  const summaryRows: string[][] = [["server", "requests/s (mean)", "p50 (worst)", "p99 (worst)", "failed"]];
-  const oursSummary = summarise(ours);
-  summaryRows.push(["crosscurrents", oursSummary.requestsPerSecond.toFixed(0), `${oursSummary.p50Ms.toFixed(1)} ms`, `${oursSummary.p99Ms.toFixed(1)} ms`, String(oursSummary.failures)]);
-  const theirsSummary = theirs.length > 0 ? summarise(theirs) : undefined;
-  if (theirsSummary) {
-    summaryRows.push(["nginx (static file)", theirsSummary.requestsPerSecond.toFixed(0), `${theirsSummary.p50Ms.toFixed(1)} ms`, `${theirsSummary.p99Ms.toFixed(1)} ms`, String(theirsSummary.failures)]);
+  let storedOnce = true;
+  let otherPostResponses = 0;
+  if (parts.has("posting")) {
+    console.log("");
+    console.log("Comment posting (JavaScript-off form: multipart POST with a session, answered 303)…");
+    const posting = await benchCommentPosting({
+      baseUrl,
+      databasePath,
+      articleSlug: seedArticleSlug,
+      sessions: postSessions,
+      connections,
+      durationSeconds: postDurationSeconds,
+    });
+    for (const setting of posting.settingsChanged) console.log(`changed: ${setting}`);
+    printTable([
+      ["sessions", "connections", "duration", "accepted (303)", "accepted/s", "p50", "p99", "other responses", "errors", "rows stored", "distinct rows"],
+      [
+        String(posting.sessions),
+        String(connections),
+        `${postDurationSeconds} s`,
+        String(posting.accepted),
+        posting.acceptedPerSecond.toFixed(0),
+        `${posting.p50Ms} ms`,
+        `${posting.p99Ms} ms`,
+        JSON.stringify(posting.otherResponses),
+        String(posting.errors),
+        String(posting.rowsStored),
+        String(posting.distinctRowsStored),
+      ],
+    ]);
+    storedOnce = posting.rowsStored === posting.accepted && posting.distinctRowsStored === posting.rowsStored;
+    otherPostResponses = Object.keys(posting.otherResponses).length + posting.errors;
+    console.log(storedOnce ? "Every accepted comment is stored exactly once." : "MISMATCH between accepted posts and stored rows!");
   }
-  console.log("");
-  printTable(summaryRows);
-  if (theirsSummary) {
-    console.log(`ratio (crosscurrents / nginx requests/s): ${(oursSummary.requestsPerSecond / theirsSummary.requestsPerSecond).toFixed(2)}`);
-  }
-
-  console.log("");
-  console.log("Comment posting (JavaScript-off form: multipart POST with a session, answered 303)…");
-  const posting = await benchCommentPosting({
-    baseUrl,
-    databasePath,
-    articleSlug: seedArticleSlug,
-    sessions: postSessions,
-    connections,
-    durationSeconds: postDurationSeconds,
-  });
-  for (const setting of posting.settingsChanged) console.log(`changed: ${setting}`);
-  printTable([
-    ["sessions", "connections", "duration", "accepted (303)", "accepted/s", "p50", "p99", "other responses", "errors", "rows stored", "distinct rows"],
-    [
-      String(posting.sessions),
-      String(connections),
-      `${postDurationSeconds} s`,
-      String(posting.accepted),
-      posting.acceptedPerSecond.toFixed(0),
-      `${posting.p50Ms} ms`,
-      `${posting.p99Ms} ms`,
-      JSON.stringify(posting.otherResponses),
-      String(posting.errors),
-      String(posting.rowsStored),
-      String(posting.distinctRowsStored),
-    ],
-  ]);
-  const storedOnce = posting.rowsStored === posting.accepted && posting.distinctRowsStored === posting.rowsStored;
-  console.log(storedOnce ? "Every accepted comment is stored exactly once." : "MISMATCH between accepted posts and stored rows!");
 
   console.log("");
   console.log("Peak resident memory (VmHWM) per process:");
@@ -183,7 +195,7 @@ try {
   const logLines = fs.readFileSync(serverLog, "utf8").split("\n").filter(Boolean).length;
   console.log(`Server log: ${logLines} lines (uncached requests one by one, page-cache hit counts every 60 s).`);
   console.log(`cpus: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
-  if (oursSummary.failures > 0 || !storedOnce || Object.keys(posting.otherResponses).length > 0) process.exitCode = 1;
+  if ((oursSummary?.failures ?? 0) > 0 || !storedOnce || otherPostResponses > 0) process.exitCode = 1;
 } finally {
   await nginx?.stop();
   server.kill("SIGTERM");

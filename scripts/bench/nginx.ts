@@ -25,7 +25,8 @@ export async function startStaticNginx({
   contentEncoding: string | null;
 }): Promise<StaticNginx> {
   fs.mkdirSync(path.join(dir, "html"), { recursive: true });
-  // nginx's workers drop root privileges to nobody, who must be able to read the file.
+  // nginx's workers drop root privileges to nobody, who must be able to reach and read the file.
+  fs.chmodSync(path.dirname(dir), 0o755);
   fs.chmodSync(dir, 0o755);
   fs.chmodSync(path.join(dir, "html"), 0o755);
   fs.writeFileSync(path.join(dir, "html", "page"), body, { mode: 0o644 });
@@ -69,7 +70,11 @@ http {
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start (see ${dir}/error.log)`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      const log = fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : "";
+      if (child.exitCode === null) child.kill("SIGQUIT");
+      throw new Error(`nginx did not serve ${url}:\n${log}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
