@@ -1,9 +1,22 @@
 import cluster, { type Worker } from "node:cluster";
+import fs from "node:fs";
 import path from "node:path";
 import type { AppConfig } from "../config";
 
 const RESTART_DELAY_MS = 1000;
 const SHUTDOWN_GRACE_MS = 12_000;
+
+// `npm run build` compiles the worker to plain JavaScript (scripts/server-bundle.ts): workers then
+// run without tsx, each saving the memory of a TypeScript loader. Without that file (a build from
+// before it existed), workers load the TypeScript source through tsx like the primary.
+function workerEntry(): { exec: string; execArgv: string[] } {
+  const bundle = path.join(process.cwd(), ".next", "server-worker", "cluster-worker.mjs");
+  if (!fs.existsSync(bundle)) return { exec: path.join(import.meta.dirname, "cluster-worker.ts"), execArgv: process.execArgv };
+  const execArgv = process.execArgv.filter(
+    (arg, index, all) => !(arg === "--import" && all[index + 1] === "tsx") && !(arg === "tsx" && all[index - 1] === "--import"),
+  );
+  return { exec: bundle, execArgv };
+}
 
 export type ServerCluster = { ready: Promise<void>; close(): Promise<void> };
 
@@ -11,7 +24,7 @@ export type ServerCluster = { ready: Promise<void>; close(): Promise<void> };
 // connection to one of them). A worker that dies unexpectedly is replaced. Workers need nothing
 // from the primary: each opens the database and learns of every write through the invalidation log.
 export function startServerCluster(config: AppConfig): ServerCluster {
-  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "cluster-worker.ts") });
+  cluster.setupPrimary(workerEntry());
   let closing = false;
   const workers = new Set<Worker>();
 

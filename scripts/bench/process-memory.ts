@@ -31,7 +31,7 @@ export function processTree(pid: number): number[] {
 function describe(pid: number): string {
   try {
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-    const script = args.find((arg) => /\.(ts|js)$/.test(arg));
+    const script = args.find((arg) => /\.(ts|js|mjs)$/.test(arg));
     return script ? script.replace(/^.*\/(lib|scripts)\//, "$1/") : (args[0] ?? "?").replace(/^.*\//, "");
   } catch {
     return "?";
