@@ -32,7 +32,7 @@ function describe(pid: number): string {
   try {
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
     const script = args.find((arg) => /\.(ts|js|mjs)$/.test(arg));
-    return script ? script.replace(/^.*\/(lib|scripts)\//, "$1/") : (args[0] ?? "?").replace(/^.*\//, "");
+    return script ? script.replace(/^.*\/(lib|scripts|\.next)\//, "$1/") : (args[0] ?? "?").replace(/^.*\//, "");
   } catch {
     return "?";
   }
