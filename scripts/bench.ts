@@ -10,7 +10,7 @@ import { benchCommentPosting } from "./bench/comment-posting";
 import { ensureDebianTool } from "./bench/debian-tools";
 import { runAutocannon, runWrk, WRK, type LoadResult, type LoadSettings } from "./bench/http-load";
 import { NGINX, startStaticNginx } from "./bench/nginx";
-import { peakMemory, processTree, type ProcessMemory } from "./bench/process-memory";
+import { cpuMilliseconds, peakMemory, processTree, type ProcessMemory } from "./bench/process-memory";
 import { isBuildCurrent, runNextBuild } from "./build-fingerprint";
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
@@ -124,13 +124,19 @@ try {
     console.log(`Load: ${tool}, Accept-Encoding "${acceptEncoding}", ${rounds} alternating rounds each`);
 
     const ours: LoadResult[] = [];
+    const ourCpu: number[] = [];
+    const theirCpu: number[] = [];
     const theirs: LoadResult[] = [];
     const roundRows: string[][] = [["round", "server", "requests/s", "p50", "p99", "failed"]];
     for (let round = 1; round <= rounds; round += 1) {
       const targets: [string, string, LoadResult[]][] = [["crosscurrents", `${baseUrl}${pagePath}`, ours]];
       if (nginx) targets.push(["nginx", `http://127.0.0.1:${nginxPort}${pagePath}`, theirs]);
       for (const [name, url, results] of round % 2 === 0 ? targets.reverse() : targets) {
+        const pids = name === "nginx" && nginx?.process.pid ? processTree(nginx.process.pid) : processTree(serverPid);
+        const cpuBefore = cpuMilliseconds(pids);
         const result = await load(url);
+        const cpuPerRequest = (cpuMilliseconds(pids) - cpuBefore) / Math.max(1, result.requests);
+        (name === "nginx" ? theirCpu : ourCpu).push(cpuPerRequest);
         results.push(result);
         roundRows.push([String(round), name, result.requestsPerSecond.toFixed(0), `${result.p50Ms.toFixed(1)} ms`, `${result.p99Ms.toFixed(1)} ms`, String(result.failures)]);
       }
@@ -147,6 +153,8 @@ try {
     }
     console.log("");
     printTable(summaryRows);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    console.log(`server CPU per request: crosscurrents ${(mean(ourCpu) * 1000).toFixed(0)} µs${theirCpu.length ? `, nginx ${(mean(theirCpu) * 1000).toFixed(0)} µs` : ""} (all its processes, user + system)`);
     if (theirsSummary) {
       console.log(`ratio (crosscurrents / nginx requests/s): ${(oursSummary.requestsPerSecond / theirsSummary.requestsPerSecond).toFixed(2)}`);
     }
@@ -157,6 +165,7 @@ try {
   if (parts.has("posting")) {
     console.log("");
     console.log("Comment posting (JavaScript-off form: multipart POST with a session, answered 303)…");
+    const postingCpuBefore = cpuMilliseconds(processTree(serverPid));
     const posting = await benchCommentPosting({
       baseUrl,
       databasePath,
@@ -165,6 +174,7 @@ try {
       connections,
       durationSeconds: postDurationSeconds,
     });
+    const postingCpu = cpuMilliseconds(processTree(serverPid)) - postingCpuBefore;
     for (const setting of posting.settingsChanged) console.log(`changed: ${setting}`);
     printTable([
       ["sessions", "connections", "duration", "accepted (303)", "accepted/s", "p50", "p99", "other responses", "errors", "rows stored", "distinct rows"],
@@ -184,6 +194,7 @@ try {
     ]);
     storedOnce = posting.rowsStored === posting.accepted && posting.distinctRowsStored === posting.rowsStored;
     otherPostResponses = Object.keys(posting.otherResponses).length + posting.errors;
+    console.log(`server CPU per post: ${(postingCpu / Math.max(1, posting.accepted)).toFixed(1)} ms (includes one signed-in render of the page, to read the form)`);
     console.log(storedOnce ? "Every accepted comment is stored exactly once." : "MISMATCH between accepted posts and stored rows!");
   }
 

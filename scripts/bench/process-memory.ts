@@ -46,3 +46,21 @@ export function peakMemory(pids: number[]): ProcessMemory[] {
     return match ? [{ pid, name: describe(pid), peakRssKb: Number(match[1]) }] : [];
   });
 }
+
+// CPU time (user + system) the processes have used so far, in milliseconds. Divided by the
+// requests served in between, it gives the server's cost per request, which (unlike requests/s)
+// hardly depends on what else the machine is running.
+export function cpuMilliseconds(pids: number[]): number {
+  const ticksPerSecond = 100;
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process is gone
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
