@@ -9,6 +9,8 @@ const seedPath = "/articles/us-and-china-hold-high-level-diplomatic-talks-to-bui
 
 test.describe("the production server", () => {
   test("creates, migrates and seeds a missing database, and stops cleanly on SIGTERM", async () => {
+    // Seeding, then starting two worker processes (WEB_CONCURRENCY defaults to the 2 cores).
+    test.setTimeout(90_000);
     const data = makeTempDataDir();
     const server = await spawnServer({ port: 3231, env: { DATABASE_PATH: `${data.dir}/nested/site.db` } });
     try {
