@@ -8,30 +8,37 @@ import { startWebServer } from "./lib/server/web-server";
 // Serves the site: one process prepares the database, then serves itself (WEB_CONCURRENCY=1) or
 // forks that many serving processes sharing the port (lib/server/cluster-primary.ts).
 export async function startServer(config: AppConfig = getConfig()): Promise<void> {
-  const database = await prepareDatabase(config);
-
-  let close: () => Promise<void>;
-  if (config.webConcurrency === 1) {
-    const web = await startWebServer(config);
-    close = () => web.close();
-  } else {
-    const workers = startServerCluster(config);
-    close = () => workers.close();
-    await workers.ready;
-  }
-
+  // Listening for signals first: a SIGTERM while the server is still starting stops it cleanly too.
+  const closers: (() => Promise<void> | void)[] = [];
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log(`${signal} received: closing the server.`);
-    void close().then(() => {
-      database.stop();
+    void (async () => {
+      for (const close of closers.reverse()) await close();
       process.exit(0);
-    });
+    })();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+
+  const database = await prepareDatabase(config);
+  closers.push(() => database.stop());
+  if (shuttingDown) return;
+
+  if (config.webConcurrency === 1) {
+    const web = await startWebServer(config);
+    closers.push(() => web.close());
+  } else {
+    const workers = startServerCluster(config);
+    closers.push(() => workers.close());
+    // A worker that cannot start fails the start, unless we are stopping anyway.
+    await workers.ready.catch((error: unknown) => {
+      if (!shuttingDown) throw error;
+    });
+  }
+  if (shuttingDown) return;
 
   const processes = config.webConcurrency === 1 ? "" : `, ${config.webConcurrency} processes`;
   console.log(
