@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { updateUserProfile, getUserIdBySlug } from "./support/database";
 import { E2E_DATABASE_PATH } from "./support/e2e-environment";
+import { freePort } from "./support/free-port";
 import { primeCache } from "./support/http";
 import { makeTempDataDir, spawnServer } from "./support/spawn-server";
 
@@ -9,8 +10,10 @@ const seedPath = "/articles/us-and-china-hold-high-level-diplomatic-talks-to-bui
 
 test.describe("the production server", () => {
   test("creates, migrates and seeds a missing database, and stops cleanly on SIGTERM", async () => {
+    // Seeding, then starting two worker processes (WEB_CONCURRENCY defaults to the 2 cores).
+    test.setTimeout(90_000);
     const data = makeTempDataDir();
-    const server = await spawnServer({ port: 3231, env: { DATABASE_PATH: `${data.dir}/nested/site.db` } });
+    const server = await spawnServer({ port: await freePort(), env: { DATABASE_PATH: `${data.dir}/nested/site.db` } });
     try {
       expect(fs.existsSync(`${data.dir}/nested/site.db`)).toBe(true);
       const response = await fetch(`${server.baseUrl}${seedPath}`);
@@ -26,7 +29,7 @@ test.describe("the production server", () => {
 
   test("starts with an empty site when demo content is switched off", async () => {
     const data = makeTempDataDir();
-    const server = await spawnServer({ port: 3232, env: { DATABASE_PATH: data.databasePath, DEMO_CONTENT: "false" } });
+    const server = await spawnServer({ port: await freePort(), env: { DATABASE_PATH: data.databasePath, DEMO_CONTENT: "false" } });
     try {
       const home = await fetch(`${server.baseUrl}/`);
       expect(home.status).toBe(200);
@@ -40,7 +43,7 @@ test.describe("the production server", () => {
 
   test("a change made from another process reaches every server process on its next request", async ({ request }) => {
     // A second server on the same database as the main e2e server: two processes, two caches.
-    const second = await spawnServer({ port: 3233, env: { DATABASE_PATH: E2E_DATABASE_PATH, DEMO_CONTENT: "false" } });
+    const second = await spawnServer({ port: await freePort(), env: { DATABASE_PATH: E2E_DATABASE_PATH, DEMO_CONTENT: "false" } });
     try {
       const authorId = await getUserIdBySlug({ slug: "daniel-demo" });
       expect(authorId).not.toBeNull();

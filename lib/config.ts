@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -29,6 +30,8 @@ const environmentSchema = z.object({
   // Both default to folders beside the database (data/backups, data/uploads).
   BACKUP_DIR: z.string().min(1).optional(),
   UPLOADS_DIR: z.string().min(1).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  CDN_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(0),
 });
 
 export type AppConfig = {
@@ -45,6 +48,10 @@ export type AppConfig = {
   searchRateLimit: number;
   backupDir: string;
   uploadsDir: string;
+  // Server processes sharing the port (node:cluster); 1 serves from the starting process itself.
+  webConcurrency: number;
+  // How long a shared cache (a CDN) may keep an anonymous page without asking again; 0 = never.
+  cdnMaxAgeSeconds: number;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -72,6 +79,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     searchRateLimit: settings.SEARCH_RATE_LIMIT,
     backupDir: path.resolve(settings.BACKUP_DIR ?? path.join(path.dirname(databasePath), "backups")),
     uploadsDir: path.resolve(settings.UPLOADS_DIR ?? path.join(path.dirname(databasePath), "uploads")),
+    webConcurrency: settings.WEB_CONCURRENCY ?? Math.min(2, os.availableParallelism()),
+    cdnMaxAgeSeconds: settings.CDN_MAX_AGE_SECONDS,
   };
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { bundleServerWorker, SERVER_WORKER_BUNDLE } from "./server-bundle";
 
 // What `next build` reads. A change to any of it makes the build stale.
 const sourceRoots = ["app", "components", "lib", "db", "public"];
@@ -27,6 +28,7 @@ export function computeSourceFingerprint(): string {
 
 export function isBuildCurrent(): boolean {
   if (!fs.existsSync(path.join(".next", "BUILD_ID")) || !fs.existsSync(fingerprintFile)) return false;
+  if (!fs.existsSync(SERVER_WORKER_BUNDLE)) return false;
   return fs.readFileSync(fingerprintFile, "utf8").trim() === computeSourceFingerprint();
 }
 
@@ -38,5 +40,6 @@ export function runNextBuild(): void {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  bundleServerWorker();
   fs.writeFileSync(fingerprintFile, `${fingerprint}\n`);
 }

@@ -16,5 +16,8 @@ Object.assign(process.env, {
   // themselves are tested on a server of their own (e2e/request-limits.spec.ts).
   COMMENT_RATE_LIMIT: "100000",
   SEARCH_RATE_LIMIT: "100000",
+  // One process, so that a spec's second request meets the cache its first one filled. Specs that
+  // test several processes spawn their own server (e2e/every-process-freshness.spec.ts).
+  WEB_CONCURRENCY: "1",
 });
 await import("./start");

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig as readConfigFrom } from "@/lib/config";
@@ -61,6 +62,8 @@ describe("readConfig with settings", () => {
       SEARCH_RATE_LIMIT: "600",
       BACKUP_DIR: "/srv/backups",
       UPLOADS_DIR: "/srv/uploads",
+      WEB_CONCURRENCY: "3",
+      CDN_MAX_AGE_SECONDS: "60",
     });
     expect(config).toEqual({
       port: 4100,
@@ -75,6 +78,8 @@ describe("readConfig with settings", () => {
       searchRateLimit: 600,
       backupDir: "/srv/backups",
       uploadsDir: "/srv/uploads",
+      webConcurrency: 3,
+      cdnMaxAgeSeconds: 60,
     });
   });
 
@@ -82,6 +87,17 @@ describe("readConfig with settings", () => {
     const config = readConfig({ DATABASE_PATH: "/var/lib/crosscurrents/site.db" });
     expect(config.backupDir).toBe("/var/lib/crosscurrents/backups");
     expect(config.uploadsDir).toBe("/var/lib/crosscurrents/uploads");
+  });
+
+  it("runs one server process per core, at most two, unless WEB_CONCURRENCY says otherwise", () => {
+    expect(readConfig({}).webConcurrency).toBe(Math.min(2, os.availableParallelism()));
+    expect(readConfig({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+    expect(() => readConfig({ WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
+  it("lets no shared cache keep pages unless CDN_MAX_AGE_SECONDS is set", () => {
+    expect(readConfig({}).cdnMaxAgeSeconds).toBe(0);
+    expect(() => readConfig({ CDN_MAX_AGE_SECONDS: "-1" })).toThrow(/CDN_MAX_AGE_SECONDS/);
   });
 
   it("resolves a relative DATABASE_PATH against the working directory", () => {

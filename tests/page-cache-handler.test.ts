@@ -131,6 +131,8 @@ function renameOwenElsewhere(name: string): void {
   });
 }
 
+const observed: string[] = [];
+
 beforeAll(async () => {
   temp = createTempDatabase();
   const owen = await getUserIdBySlug({ slug: "owen" });
@@ -143,7 +145,15 @@ beforeAll(async () => {
 
   store = new PageCacheStore(64 * 1024 * 1024);
   const watcher = new CacheInvalidationWatcher(serverSqlite, drizzleFor(serverSqlite), store);
-  const handle = createPageCacheHandler({ store, watcher, render: stubRender });
+  const handle = createPageCacheHandler({
+    store,
+    watcher,
+    render: stubRender,
+    observer: {
+      hit: (status) => observed.push(`hit ${status}`),
+      uncached: (req) => observed.push(`uncached ${req.method} ${req.url}`),
+    },
+  });
   server = http.createServer((req, res) => {
     requestsReceived += 1;
     handle(req, res).catch((error: unknown) => {
@@ -156,6 +166,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  observed.length = 0;
   store.clear();
   renders.length = 0;
   gates.clear();
@@ -170,6 +181,14 @@ afterAll(async () => {
 });
 
 describe("hits and misses", () => {
+  it("tells its observer about each hit and each request it passed to Next, once", async () => {
+    await request("/authors/owen");
+    const hit = await request("/authors/owen");
+    await request("/authors/owen", { headers: { "if-none-match": String(hit.headers.etag) } });
+    await request("/authors/owen", { headers: { cookie: "authjs.session-token=x" } });
+    expect(observed).toEqual(["uncached GET /authors/owen", "hit 200", "hit 304", "uncached GET /authors/owen"]);
+  });
+
   it("renders the first request and answers the second from memory with the same page", async () => {
     const first = await request("/authors/owen");
     expect(first.status).toBe(200);

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildCachedPage, PageCacheStore, type CachedPage } from "@/lib/page-cache/page-cache-store";
+import { buildCachedPage, PageCacheStore, publicCacheControl, type CachedPage } from "@/lib/page-cache/page-cache-store";
 
 function page(key: string, tags: string[], body = `<html><body>${key}</body></html>`): CachedPage {
   return buildCachedPage({
@@ -92,6 +92,23 @@ describe("buildCachedPage", () => {
   it("marks the page public but always revalidated", () => {
     for (const variant of Object.values(built.variants)) {
       expect(variant.headers["cache-control"]).toBe("public, no-cache");
+    }
+  });
+
+  it("lets a CDN keep the page for s-maxage only when the operator opts in; browsers still revalidate", () => {
+    expect(publicCacheControl(0)).toBe("public, no-cache");
+    expect(publicCacheControl(30)).toBe("public, max-age=0, s-maxage=30");
+    const cdn = buildCachedPage({ key: "/", tags: ["site"], headers: {}, body: Buffer.from(html), cacheControl: publicCacheControl(30) });
+    expect(cdn.variants.gzip.hitHeaders["cache-control"]).toBe("public, max-age=0, s-maxage=30");
+  });
+
+  it("builds the headers of a hit and of a 304 once, when the page is stored", () => {
+    for (const variant of Object.values(built.variants)) {
+      expect(variant.hitHeaders).toEqual({ ...variant.headers, "x-page-cache": "HIT" });
+      expect(variant.notModifiedHeaders["content-length"]).toBeUndefined();
+      expect(variant.notModifiedHeaders["content-encoding"]).toBeUndefined();
+      expect(variant.notModifiedHeaders.etag).toBe(variant.headers.etag);
+      expect(variant.notModifiedHeaders["cache-control"]).toBe("public, no-cache");
     }
   });
 

@@ -10,17 +10,23 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 
 type InFlightRender = { startedAt: number; page: Promise<CachedPage | null> };
 
-function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+// Told what happened to each request: hits are counted, everything else is timed and logged.
+export type PageCacheObserver = {
+  hit(status: 200 | 304): void;
+  uncached(req: IncomingMessage, res: ServerResponse): void;
+};
+
+function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): 200 | 304 {
   const variant = page.variants[preferredEncoding(req.headers["accept-encoding"])];
   const ifNoneMatch = req.headers["if-none-match"];
   if (ifNoneMatch && ifNoneMatch.includes(page.etagBase)) {
-    const { "content-length": _length, "content-encoding": _encoding, ...headers } = variant.headers;
-    res.writeHead(304, { ...headers, "x-page-cache": "HIT" });
+    res.writeHead(304, variant.notModifiedHeaders);
     res.end();
-    return;
+    return 304;
   }
-  res.writeHead(200, { ...variant.headers, "x-page-cache": "HIT" });
+  res.writeHead(200, variant.hitHeaders);
   res.end(req.method === "HEAD" ? undefined : variant.body);
+  return 200;
 }
 
 // Copies every byte Next writes to the client, so a miss is streamed to its visitor and stored.
@@ -60,10 +66,14 @@ export function createPageCacheHandler({
   store,
   watcher,
   render,
+  cacheControl,
+  observer = { hit: () => undefined, uncached: () => undefined },
 }: {
   store: PageCacheStore;
   watcher: CacheInvalidationWatcher;
   render: RequestHandler;
+  cacheControl?: string;
+  observer?: PageCacheObserver;
 }): RequestHandler {
   const inFlight = new Map<string, InFlightRender>();
 
@@ -81,7 +91,7 @@ export function createPageCacheHandler({
     if (!isStorable(res, headers, tags) || !res.writableFinished) return null;
     watcher.sync();
     if (watcher.invalidatedSince(startedAt, tags)) return null;
-    const page = buildCachedPage({ key, tags: [...tags], headers, body: Buffer.concat(chunks) });
+    const page = buildCachedPage({ key, tags: [...tags], headers, body: Buffer.concat(chunks), cacheControl });
     store.set(page);
     return page;
   }
@@ -90,20 +100,32 @@ export function createPageCacheHandler({
     const key = pageCacheKeyFor(req);
     if (key === null) {
       res.setHeader("x-page-cache", "BYPASS");
+      observer.uncached(req, res);
       return render(req, res);
     }
     watcher.sync();
     const cached = store.get(key);
-    if (cached) return sendCachedPage(req, res, cached);
-    if (req.method === "HEAD") return render(req, res);
+    if (cached) {
+      observer.hit(sendCachedPage(req, res, cached));
+      return;
+    }
+    if (req.method === "HEAD") {
+      observer.uncached(req, res);
+      return render(req, res);
+    }
 
     const running = inFlight.get(key);
     // Joining is safe only if nothing was invalidated since that render began.
     if (running && running.startedAt === watcher.currentSequence) {
       const page = await running.page.catch(() => null);
-      if (page) return sendCachedPage(req, res, page);
+      if (page) {
+        observer.hit(sendCachedPage(req, res, page));
+        return;
+      }
+      observer.uncached(req, res);
       return render(req, res);
     }
+    observer.uncached(req, res);
 
     const started: InFlightRender = { startedAt: watcher.currentSequence, page: renderAndStore(key, req, res) };
     inFlight.set(key, started);

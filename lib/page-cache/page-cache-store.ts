@@ -5,7 +5,20 @@ import { policyForStoredPage } from "../content-security-policy";
 
 export type Encoding = "br" | "gzip" | "identity";
 
-type Variant = { body: Buffer; headers: OutgoingHttpHeaders };
+// `headers` describe the stored page; `hitHeaders` and `notModifiedHeaders` are the exact header
+// sets a hit answers with, built once so that serving a hit allocates nothing.
+type Variant = {
+  body: Buffer;
+  headers: OutgoingHttpHeaders;
+  hitHeaders: OutgoingHttpHeaders;
+  notModifiedHeaders: OutgoingHttpHeaders;
+};
+
+// Browsers (and any shared cache) must revalidate with the ETag before reusing a page. An operator
+// with a CDN in front may let it keep pages for `cdnMaxAgeSeconds`, the only staleness allowed.
+export function publicCacheControl(cdnMaxAgeSeconds: number): string {
+  return cdnMaxAgeSeconds > 0 ? `public, max-age=0, s-maxage=${cdnMaxAgeSeconds}` : "public, no-cache";
+}
 
 export type CachedPage = {
   key: string;
@@ -44,11 +57,13 @@ export function buildCachedPage({
   tags,
   headers,
   body,
+  cacheControl = publicCacheControl(0),
 }: {
   key: string;
   tags: readonly string[];
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  cacheControl?: string;
 }): CachedPage {
   // The render's nonce is replaced by the hashes of its inline scripts (lib/content-security-policy.ts).
   ({ headers, body } = policyForStoredPage(headers, body));
@@ -57,18 +72,24 @@ export function buildCachedPage({
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined && !perResponseHeaders.has(name.toLowerCase())) pageHeaders[name.toLowerCase()] = value;
   }
-  pageHeaders["cache-control"] = "public, no-cache";
+  pageHeaders["cache-control"] = cacheControl;
   pageHeaders.vary = mergeVary(headers.vary);
 
-  const variant = (encoding: Encoding, encoded: Buffer, suffix: string): Variant => ({
-    body: encoded,
-    headers: {
+  const variant = (encoding: Encoding, encoded: Buffer, suffix: string): Variant => {
+    const headers: OutgoingHttpHeaders = {
       ...pageHeaders,
       ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
       "content-length": String(encoded.length),
       etag: `"${etagBase}${suffix}"`,
-    },
-  });
+    };
+    const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
+    return {
+      body: encoded,
+      headers,
+      hitHeaders: { ...headers, "x-page-cache": "HIT" },
+      notModifiedHeaders: { ...notModified, "x-page-cache": "HIT" },
+    };
+  };
   const gzip = gzipSync(body, { level: 9 });
   const br = brotliCompressSync(body, {
     params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },

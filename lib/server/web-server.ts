@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { drizzleFor, openSqlite } from "../../db/client";
+import { stampClientIp } from "../client-ip";
+import type { AppConfig } from "../config";
+import { createPageCacheHandler } from "../page-cache/page-cache-handler";
+import { CacheInvalidationWatcher } from "../page-cache/invalidation-watcher";
+import { PageCacheStore, publicCacheControl } from "../page-cache/page-cache-store";
+import { renderMissingPagesAsNotFound } from "../page-existence";
+import { refuseOversizedBody } from "../request-body-limit";
+import { throttleSearches } from "../search/search-throttle";
+import { applySecurityHeaders } from "../security-headers";
+import { applyStatusPageCode } from "../status-pages";
+import { answerUnhandledError } from "../unhandled-error-response";
+import { RequestLog } from "./request-log";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+// The configuration `next build` resolved and saved (what Next's standalone server uses too). Handing
+// it to Next spares each process compiling next.config.ts at start, which loads the SWC compiler
+// (about 25 MB of resident memory per process, for nothing else).
+function builtNextConfig(): NonNullable<Parameters<typeof next>[0]>["conf"] {
+  const file = path.join(process.cwd(), ".next", "required-server-files.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { config: NonNullable<Parameters<typeof next>[0]>["conf"] }).config;
+}
+
+export type WebServer = { server: http.Server; close(): Promise<void> };
+
+// One serving process: Next's request handler behind the page cache, listening on the port (which
+// cluster workers share). The database must already be migrated.
+export async function startWebServer(config: AppConfig): Promise<WebServer> {
+  // The watcher's own connection; Next's bundled pages open theirs lazily through db/client.ts.
+  const sqlite = openSqlite(config.databasePath);
+  const db = drizzleFor(sqlite);
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.host, port: config.port, conf: builtNextConfig() });
+  await app.prepare();
+  const nextHandler = app.getRequestHandler();
+  const render = throttleSearches(renderMissingPagesAsNotFound((req, res) => nextHandler(req, res)));
+
+  const store = new PageCacheStore(config.pageCacheMaxBytes);
+  const watcher = new CacheInvalidationWatcher(sqlite, db, store);
+  const requestLog = new RequestLog();
+  const handlePageRequest = createPageCacheHandler({
+    store,
+    watcher,
+    render,
+    cacheControl: publicCacheControl(config.cdnMaxAgeSeconds),
+    observer: requestLog,
+  });
+
+  // Requests keep the cache fresh on their own; the timer makes an idle process keep up with the
+  // log before old rows are pruned, and makes scheduled articles expire pages on time.
+  const syncTimer = setInterval(() => watcher.sync(), 1000).unref();
+  const reportTimer = requestLog.startPeriodicReport();
+
+  const https = config.siteUrl.startsWith("https:");
+  const server = http.createServer((req, res) => {
+    stampClientIp(req, config.trustProxy);
+    // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
+    // oversized bodies refused before Next reads them.
+    applySecurityHeaders(req, res, { https });
+    if (refuseOversizedBody(req, res)) return;
+    applyStatusPageCode(req, res);
+    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
+  });
+  // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
+  // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
+  // the usual 60 s client and proxy timeouts instead, so the client always closes first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    // Finishes in-flight requests, then closes the database; gives up after a grace period.
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(syncTimer);
+        clearInterval(reportTimer);
+        requestLog.report();
+        const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+        server.close(() => {
+          clearTimeout(forceExit);
+          sqlite.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
