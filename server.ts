@@ -12,7 +12,7 @@ import { createPageCacheHandler } from "./lib/page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "./lib/page-cache/invalidation-watcher";
 import { PageCacheStore } from "./lib/page-cache/page-cache-store";
 import { renderMissingPagesAsNotFound } from "./lib/page-existence";
-import { refuseOversizedBody } from "./lib/request-body-limit";
+import { refuseUnacceptableBody } from "./lib/request-body-limit";
 import { throttleSearches } from "./lib/search/search-throttle";
 import { applySecurityHeaders } from "./lib/security-headers";
 import { applyStatusPageCode } from "./lib/status-pages";
@@ -61,9 +61,9 @@ export async function startServer(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
     // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
-    // oversized bodies refused before Next reads them.
+    // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https: config.siteUrl.startsWith("https:") });
-    if (refuseOversizedBody(req, res)) return;
+    if (refuseUnacceptableBody(req, res)) return;
     applyStatusPageCode(req, res);
     handlePageRequest(req, res).catch((error: unknown) => {
       console.error("Unhandled error while serving", req.method, req.url, error);
