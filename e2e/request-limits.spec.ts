@@ -39,7 +39,7 @@ test("the eleventh comment in a minute from one address is refused, and the type
 
   const typed = `One too many ${uniqueSuffix()}`;
   expect(await postComment(page, typed)).toBeNull();
-  await expect(replySection(page).locator(".form-message")).toHaveText(/^You are posting too fast\. Try again in \d+ seconds?\.$/);
+  await expect(replySection(page).locator(".form-message")).toHaveText(/^You are posting too fast\. Try again in \d+ (second|minute)s?\.$/);
   await expect(replySection(page).getByLabel("Comment", { exact: true })).toHaveValue(typed);
   await context.close();
 
@@ -61,7 +61,7 @@ test("the sixty-first search in a minute from one address is answered 429 with a
   const refused = await request.get(`${server.baseUrl}/search?q=again`, { headers: ipHeaders(ip) });
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
-  expect(await refused.text()).toMatch(/You are searching too fast\. Try again in (<!-- -->)?\d+ (<!-- -->)?seconds?/);
+  expect(await refused.text()).toMatch(/You are searching too fast\. Try again in (<!-- -->)?\d+ (second|minute)s?/);
   // The search form itself (no query) and other addresses are not limited.
   expect((await request.get(`${server.baseUrl}/search`, { headers: ipHeaders(ip) })).status()).toBe(200);
   expect((await request.get(`${server.baseUrl}/search?q=again`, { headers: ipHeaders() })).status()).toBe(200);
@@ -69,7 +69,7 @@ test("the sixty-first search in a minute from one address is answered 429 with a
   const { context, page } = await newClient(browser, { ip, baseURL: server.baseUrl });
   const shown = await page.goto("/search?q=once+more");
   expect(shown?.status()).toBe(429);
-  await expect(page.getByRole("alert")).toHaveText(/^You are searching too fast\. Try again in \d+ seconds?\.$/);
+  await expect(page.getByRole("alert")).toHaveText(/^You are searching too fast\. Try again in \d+ (second|minute)s?\.$/);
   await expect(page.getByRole("searchbox")).toHaveValue("once more");
   await context.close();
 });

@@ -15,8 +15,13 @@ function refuse(res: ServerResponse, status: 400 | 411 | 413, message: string): 
 
 // Refuses, before Next reads anything, a body announced larger than the limit, and a body of
 // unannounced length (chunked), whose size is only known once it has all been received.
-// Browsers always send Content-Length for forms and server actions.
-export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): boolean {
+// Browsers always send Content-Length for forms and server actions. Also refuses a multipart
+// body without a boundary, which Next's form parser would answer with a 500.
+export function refuseUnacceptableBody(req: IncomingMessage, res: ServerResponse): boolean {
+  const contentType = req.headers["content-type"] ?? "";
+  if (/^\s*multipart\/form-data/i.test(contentType) && !/;\s*boundary=("[^"]+"|[^\s;]+)/i.test(contentType)) {
+    return refuse(res, 400, "Bad Request: multipart body without a boundary.\n");
+  }
   const length = req.headers["content-length"];
   if (length === undefined) {
     if (req.headers["transfer-encoding"] === undefined) return false;

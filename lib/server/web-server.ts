@@ -9,7 +9,7 @@ import { createPageCacheHandler } from "../page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "../page-cache/invalidation-watcher";
 import { PageCacheStore, publicCacheControl } from "../page-cache/page-cache-store";
 import { renderMissingPagesAsNotFound } from "../page-existence";
-import { refuseOversizedBody } from "../request-body-limit";
+import { refuseUnacceptableBody } from "../request-body-limit";
 import { throttleSearches } from "../search/search-throttle";
 import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
@@ -60,9 +60,9 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
     // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
-    // oversized bodies refused before Next reads them.
+    // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
-    if (refuseOversizedBody(req, res)) return;
+    if (refuseUnacceptableBody(req, res)) return;
     applyStatusPageCode(req, res);
     handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
   });
