@@ -69,7 +69,7 @@ test("the sixty-first search in a minute from one address is answered 429 with a
   const { context, page } = await newClient(browser, { ip, baseURL: server.baseUrl });
   const shown = await page.goto("/search?q=once+more");
   expect(shown?.status()).toBe(429);
-  await expect(page.getByRole("alert")).toHaveText(/^You are searching too fast\. Try again in \d+ (second|minute)s?\.$/);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^You are searching too fast\. Try again in \d+ (second|minute)s?\.$/);
   await expect(page.getByRole("searchbox")).toHaveValue("once more");
   await context.close();
 });
