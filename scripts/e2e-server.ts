@@ -19,5 +19,7 @@ Object.assign(process.env, {
   // One process, so that a spec's second request meets the cache its first one filled. Specs that
   // test several processes spawn their own server (e2e/every-process-freshness.spec.ts).
   WEB_CONCURRENCY: "1",
+  // One JSON line per uncached request would bury Playwright's report; warnings and errors stay.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 await import("./start");
