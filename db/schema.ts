@@ -221,6 +221,26 @@ export const articleRevisions = sqliteTable(
 );
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 
+// An uploaded image. Its id is random (never user input) and names its files in UPLOADS_DIR:
+// `<id>-<width>.webp`, one per variant width. Width and height are the original's, upright.
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    // What the upload really was (jpeg, png, webp, avif), decided from its content.
+    sourceFormat: text("source_format").notNull(),
+    sourceBytes: integer("source_bytes").notNull(),
+    // [{ width, height, bytes }], narrowest first.
+    variants: text("variants", { mode: "json" }).$type<{ width: number; height: number; bytes: number }[]>().notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("media_owner_created_idx").on(t.ownerId, t.createdAt)],
+);
+export type Media = typeof media.$inferSelect;
+
 export const slugRedirectKinds = ["article", "tag", "publication"] as const;
 export type SlugRedirectKind = (typeof slugRedirectKinds)[number];
 

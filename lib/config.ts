@@ -24,6 +24,7 @@ const environmentSchema = z.object({
   SITE_TIME_ZONE: timeZone.default("UTC"),
   DEMO_CONTENT: booleanFlag.default(true),
   PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  UPLOADS_DIR: z.string().min(1).default("data/uploads"),
 });
 
 export type AppConfig = {
@@ -35,6 +36,8 @@ export type AppConfig = {
   timeZone: string;
   demoContent: boolean;
   pageCacheMaxBytes: number;
+  // Where uploaded images' encoded variants are stored (absolute).
+  uploadsDir: string;
 };
 
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -57,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: settings.SITE_TIME_ZONE,
     demoContent: settings.DEMO_CONTENT,
     pageCacheMaxBytes: settings.PAGE_CACHE_MAX_MB * 1024 * 1024,
+    uploadsDir: path.resolve(settings.UPLOADS_DIR),
   };
 }
 
