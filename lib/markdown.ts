@@ -7,6 +7,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import rehypeMediaImages from "./media/rehype-media-images";
 
 // One pipeline for every place Markdown is shown (article pages now, the editor's preview
 // later), so a preview is exactly what readers get. Raw HTML in the source is dropped by
@@ -15,7 +16,8 @@ import { unified } from "unified";
 // them again or footnote links point nowhere. Raw HTML never reaches the tree, so the only ids
 // left are the ones remark-rehype generates.
 const sanitizeSchema = { ...defaultSchema, clobberPrefix: "" };
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, sanitizeSchema);
+// Uploaded images get their srcset, size and figure after sanitising (lib/media/rehype-media-images.ts).
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeMediaImages);
 
 export function renderMarkdown(source: string): ReactNode {
   const tree = processor.runSync(processor.parse(source));
