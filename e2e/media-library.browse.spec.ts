@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
-import { createArticle } from "../db/queries/article-writes";
 import { createTestUser, ipHeaders, signInThroughForm } from "./support/accounts";
+import { createArticle } from "./support/database";
 import { uniqueSuffix } from "./support/test-data";
 
 // The media list: an author uploads with the plain form (JavaScript on and off), sees where each

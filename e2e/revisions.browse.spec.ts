@@ -48,8 +48,7 @@ test("another author cannot open an article's revisions", async ({ page }) => {
   const owner = await createTestUser({ role: "author" });
   const other = await createTestUser({ role: "author" });
   const article = await createOldPublishedArticle(owner);
-  await signInThroughForm(page, other, { callbackUrl: `/dashboard/articles/${article.id}/revisions` });
-  await expect(page).toHaveURL("/forbidden");
+  await signInThroughForm(page, other, { callbackUrl: `/dashboard/articles/${article.id}/revisions`, expectUrl: /\/forbidden$/ });
   const response = await page.goto("/dashboard/articles/999999999/revisions");
   expect(response?.status()).toBe(404);
 });

@@ -24,7 +24,15 @@ export function renderMarkdown(source: string): ReactNode {
   return toJsxRuntime(tree, { Fragment, jsx, jsxs });
 }
 
-// The same sanitised tree as an HTML string, for feeds (which carry the full article as HTML).
-export function renderMarkdownToHtml(source: string): string {
-  return toHtml(processor.runSync(processor.parse(source)));
+// The same sanitised tree as an HTML string, for feeds (which carry the full article as HTML);
+// uploaded images get absolute addresses on `origin`, as feed readers are not on the site.
+const feedProcessors = new Map<string, typeof processor>();
+
+export function renderMarkdownToHtml(source: string, { origin = "" }: { origin?: string } = {}): string {
+  let feedProcessor = feedProcessors.get(origin);
+  if (!feedProcessor) {
+    feedProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeMediaImages, { origin });
+    feedProcessors.set(origin, feedProcessor);
+  }
+  return toHtml(feedProcessor.runSync(feedProcessor.parse(source)));
 }

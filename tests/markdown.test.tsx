@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown, renderMarkdownToHtml } from "@/lib/markdown";
 
 function html(source: string): string {
   return renderToStaticMarkup(<>{renderMarkdown(source)}</>);
@@ -146,5 +146,13 @@ describe("renderMarkdown: uploaded images", () => {
 
   it("never lets a caption become markup", () => {
     expect(html(`![Alt](${reference} "<script>alert(1)</script>")`)).toContain("<figcaption>&lt;script&gt;alert(1)&lt;/script&gt;</figcaption>");
+  });
+});
+
+describe("renderMarkdownToHtml: uploaded images in feeds", () => {
+  it("gives uploaded images absolute addresses on the site's origin", () => {
+    const out = renderMarkdownToHtml("![Alt](/media/0123456789abcdef01234567-960.webp#960x540)", { origin: "https://example.org" });
+    expect(out).toContain('src="https://example.org/media/0123456789abcdef01234567-960.webp"');
+    expect(out).toContain('srcset="https://example.org/media/0123456789abcdef01234567-480.webp 480w, https://example.org/media/0123456789abcdef01234567-960.webp 960w"');
   });
 });

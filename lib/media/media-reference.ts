@@ -30,9 +30,9 @@ export function isMarkedDecorative(src: string): boolean {
 }
 
 // srcset of every variant (they are the widths the upload made, up to the referenced width).
-export function srcSetFor(reference: MediaReference): string {
+export function srcSetFor(reference: MediaReference, origin = ""): string {
   return variantWidthsFor(reference.width)
-    .map((width) => `/media/${reference.id}-${width}.webp ${width}w`)
+    .map((width) => `${origin}/media/${reference.id}-${width}.webp ${width}w`)
     .join(", ");
 }
 

@@ -19,8 +19,11 @@ function isBlank(node: Node): boolean {
   return node.type === "text" && (node as Text).value.trim() === "";
 }
 
+// Feeds are read away from the site: there the addresses must be absolute.
+export type MediaImageOptions = { origin?: string };
+
 // Rewrites an <img> in place; answers its caption (the title) when it is one of ours.
-function enhance(image: Element): { caption: string | null } | null {
+function enhance(image: Element, origin: string): { caption: string | null } | null {
   const src = typeof image.properties.src === "string" ? image.properties.src : "";
   const reference = parseMediaReference(src);
   if (!reference) {
@@ -29,8 +32,8 @@ function enhance(image: Element): { caption: string | null } | null {
   }
   const title = typeof image.properties.title === "string" && image.properties.title.trim() !== "" ? image.properties.title : null;
   image.properties = {
-    src: `/media/${reference.id}-${reference.width}.webp`,
-    srcSet: srcSetFor(reference),
+    src: `${origin}/media/${reference.id}-${reference.width}.webp`,
+    srcSet: srcSetFor(reference, origin),
     sizes: ARTICLE_IMAGE_SIZES,
     width: reference.width,
     height: reference.height,
@@ -41,20 +44,20 @@ function enhance(image: Element): { caption: string | null } | null {
   return { caption: title };
 }
 
-function transform(parent: { children?: Node[] }): void {
+function transform(parent: { children?: Node[] }, origin: string): void {
   const children = parent.children;
   if (!children) return;
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
     if (!isElement(child)) continue;
     if (child.tagName === "img") {
-      enhance(child);
+      enhance(child, origin);
       continue;
     }
     const content = child.tagName === "p" ? child.children.filter((node) => !isBlank(node)) : [];
     const only = content.length === 1 ? content[0] : undefined;
     if (only && isElement(only, "img")) {
-      const enhanced = enhance(only);
+      const enhanced = enhance(only, origin);
       if (enhanced) {
         const figureChildren: Node[] = [only];
         if (enhanced.caption !== null) {
@@ -64,10 +67,10 @@ function transform(parent: { children?: Node[] }): void {
         continue;
       }
     }
-    transform(child);
+    transform(child, origin);
   }
 }
 
-export default function rehypeMediaImages() {
-  return (tree: unknown) => transform(tree as { children?: Node[] });
+export default function rehypeMediaImages(options: MediaImageOptions = {}) {
+  return (tree: unknown) => transform(tree as { children?: Node[] }, options.origin ?? "");
 }
