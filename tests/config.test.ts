@@ -34,6 +34,7 @@ describe("readConfig defaults", () => {
 
   it("gives the page cache 64 MiB", () => {
     expect(config.pageCacheMaxBytes).toBe(64 * 1024 * 1024);
+    expect(config.uploadsDir).toBe(path.resolve("data/uploads"));
   });
 
   it("treats empty variables as unset", () => {
@@ -52,6 +53,7 @@ describe("readConfig with settings", () => {
       SITE_TIME_ZONE: "Asia/Tokyo",
       DEMO_CONTENT: "off",
       PAGE_CACHE_MAX_MB: "16",
+      UPLOADS_DIR: "/srv/crosscurrents/uploads",
     });
     expect(config).toEqual({
       port: 4100,
@@ -62,6 +64,7 @@ describe("readConfig with settings", () => {
       timeZone: "Asia/Tokyo",
       demoContent: false,
       pageCacheMaxBytes: 16 * 1024 * 1024,
+      uploadsDir: "/srv/crosscurrents/uploads",
     });
   });
 
