@@ -31,3 +31,24 @@ export async function readCappedBody(body: ReadableStream<Uint8Array> | null, li
   if (total > limit) return { ok: false, reason: "too-large" };
   return { ok: true, data: Buffer.concat(chunks, total) };
 }
+
+// Reads and throws away a body the server has already refused, so the client finishes sending
+// and reads the answer; a body beyond `maxBytes` is cut off instead.
+export async function drainBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

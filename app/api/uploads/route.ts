@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { can, getCurrentUser } from "@/lib/authz";
 import { logger } from "@/lib/logger";
 import { mediaReference } from "@/lib/media/media-reference";
-import { readCappedBody } from "@/lib/media/read-capped-body";
+import { drainBody, readCappedBody } from "@/lib/media/read-capped-body";
 import { storeUpload } from "@/lib/media/store-upload";
 import { MAX_UPLOAD_BYTES, uploadMessages } from "@/lib/media/upload-limits";
 
@@ -59,8 +59,8 @@ async function fileFrom(request: NextRequest): Promise<{ data: Buffer } | { refu
   const limit = multipart ? MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD : MAX_UPLOAD_BYTES;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) {
-    // Drained, not read: the browser still gets to read this answer.
-    void readCappedBody(request.body, 0).catch(() => undefined);
+    // Drained, not kept: the browser still gets to read this answer.
+    void drainBody(request.body, limit * 3).catch(() => undefined);
     return { refusal: "tooLarge" };
   }
   const body = await readCappedBody(request.body, limit);
