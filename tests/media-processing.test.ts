@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMedia, listMediaWithUsage, deleteUnusedMedia } from "@/db/queries/media";
 import { getUserIdBySlug } from "@/db/queries/users";
-import { readCappedBody } from "@/lib/media/read-capped-body";
+import { drainBody, readCappedBody } from "@/lib/media/read-capped-body";
 import { isMarkedDecorative, mediaReference, parseMediaReference, srcSetFor } from "@/lib/media/media-reference";
 import { readMediaFile } from "@/lib/media/media-files";
 import { processImage } from "@/lib/media/process-image";
@@ -131,5 +131,14 @@ describe("Markdown references and the request body cap", () => {
     expect(small.ok && small.data.byteLength).toBe(300);
     expect(await readCappedBody(stream([600, 600]), 1000)).toEqual({ ok: false, reason: "too-large" });
     expect(await readCappedBody(stream([600, 600, 5000]), 1000)).toEqual({ ok: false, reason: "too-large" });
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1000));
+      },
+    });
+    await drainBody(endless, 10_000);
+    expect(pulled).toBeLessThan(20);
   });
 });
