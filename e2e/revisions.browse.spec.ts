@@ -9,6 +9,8 @@ import { uniqueSuffix } from "./support/test-data";
 test.use({ extraHTTPHeaders: async ({}, use) => use(ipHeaders()) });
 
 test("an author restores an earlier body from the revisions page", async ({ page, javaScriptEnabled }) => {
+  // Many page loads: under the full suite's load it can pass the default 30 s.
+  test.slow();
   const author = await createTestUser({ role: "author" });
   const suffix = uniqueSuffix();
   const original = `The original sentence ${suffix}.`;
