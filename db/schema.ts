@@ -249,6 +249,47 @@ export const articleAutosaves = sqliteTable("article_autosaves", {
 });
 export type ArticleAutosave = typeof articleAutosaves.$inferSelect;
 
+// The text of a published article after each Publish, Update and Restore (its title and body, who
+// saved it and when), newest kept up to the revisionsPerArticle setting; older ones are pruned.
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    // Null once the account that saved it is deleted.
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    // Set when the revision was made by restoring an older one (its id), for the list's wording.
+    restoredFromId: integer("restored_from_id"),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.id)],
+);
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+
+// An uploaded image. Its id is random (never user input) and names its files in UPLOADS_DIR:
+// `<id>-<width>.webp`, one per variant width. Width and height are the original's, upright.
+export const media = sqliteTable(
+  "media",
+  {
+    id: text("id").primaryKey(),
+    ownerId: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    // What the upload really was (jpeg, png, webp, avif), decided from its content.
+    sourceFormat: text("source_format").notNull(),
+    sourceBytes: integer("source_bytes").notNull(),
+    // [{ width, height, bytes }], narrowest first.
+    variants: text("variants", { mode: "json" }).$type<{ width: number; height: number; bytes: number }[]>().notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [index("media_owner_created_idx").on(t.ownerId, t.createdAt)],
+);
+export type Media = typeof media.$inferSelect;
+
 export const slugRedirectKinds = ["article", "tag", "publication"] as const;
 export type SlugRedirectKind = (typeof slugRedirectKinds)[number];
 

@@ -102,9 +102,9 @@ async function tokenPageExists(pathname: string, query: URLSearchParams): Promis
 }
 
 const commentEditPath = /^\/comments\/(\d{1,15})\/edit$/;
-const articleEditorPath = /^\/dashboard\/articles\/([^/]+)\/edit$/;
+const articleEditorPath = /^\/dashboard\/articles\/([^/]+)\/(?:edit|revisions)$/;
 
-// The editor of an article exists while the article does; whose it is, the page decides.
+// The editor and revisions pages of an article exist while the article does; whose it is, the page decides.
 async function editorPageExists(pathname: string): Promise<boolean | null> {
   const match = articleEditorPath.exec(pathname);
   if (!match) return null;

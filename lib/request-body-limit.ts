@@ -6,6 +6,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export const MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_REQUEST_BODY_LABEL = "2mb";
 
+// Image uploads take up to 10 MB: their route handler counts the body as it streams and answers
+// 413 in the form the editor shows (app/api/uploads/route.ts), so the server leaves them to it.
+function hasItsOwnBodyLimit(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  const query = url.indexOf("?");
+  return (query === -1 ? url : url.slice(0, query)) === "/api/uploads";
+}
+
 function refuse(res: ServerResponse, status: 400 | 411 | 413, message: string): true {
   // The body is not read: close the connection rather than drain megabytes.
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", connection: "close" });
@@ -18,6 +26,7 @@ function refuse(res: ServerResponse, status: 400 | 411 | 413, message: string): 
 // Browsers always send Content-Length for forms and server actions. Also refuses a multipart
 // body without a boundary, which Next's form parser would answer with a 500.
 export function refuseUnacceptableBody(req: IncomingMessage, res: ServerResponse): boolean {
+  if (hasItsOwnBodyLimit(req.url)) return false;
   const contentType = req.headers["content-type"] ?? "";
   if (/^\s*multipart\/form-data/i.test(contentType) && !/;\s*boundary=("[^"]+"|[^\s;]+)/i.test(contentType)) {
     return refuse(res, 400, "Bad Request: multipart body without a boundary.\n");

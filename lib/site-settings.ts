@@ -23,6 +23,8 @@ export const generalSettingsFields = {
     .max(64)
     .refine((zone) => zone === "" || isTimeZone(zone), "Choose a time zone such as UTC or Asia/Tokyo."),
   articlesPerPage: z.coerce.number().int().min(1, "At least 1.").max(100, "At most 100."),
+  // How many revisions each article keeps; older ones are pruned at the next Update or Restore.
+  revisionsPerArticle: z.coerce.number().int().min(1, "At least 1.").max(1000, "At most 1000."),
 };
 
 export const discussionSettingsFields = {
@@ -49,6 +51,7 @@ export const siteSettingsDefaults = {
   tagline: "Opinion from around the world, in translation",
   timeZone: "",
   articlesPerPage: 10,
+  revisionsPerArticle: 50,
   commentThreadDepth: 5,
   commentsHoldAll: false,
   commentsRequirePriorApproval: true,
@@ -68,6 +71,7 @@ export const siteSettingsSchema = z.object({
   tagline: general.tagline.catch(defaults.tagline),
   timeZone: general.timeZone.catch(defaults.timeZone),
   articlesPerPage: general.articlesPerPage.catch(defaults.articlesPerPage),
+  revisionsPerArticle: general.revisionsPerArticle.catch(defaults.revisionsPerArticle),
   commentThreadDepth: discussion.commentThreadDepth.catch(defaults.commentThreadDepth),
   commentsHoldAll: discussion.commentsHoldAll.catch(defaults.commentsHoldAll),
   commentsRequirePriorApproval: discussion.commentsRequirePriorApproval.catch(defaults.commentsRequirePriorApproval),

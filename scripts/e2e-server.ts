@@ -7,6 +7,7 @@ fs.mkdirSync(E2E_DATA_DIR, { recursive: true });
 Object.assign(process.env, {
   NODE_ENV: "production",
   DATABASE_PATH: E2E_DATABASE_PATH,
+  UPLOADS_DIR: `${E2E_DATA_DIR}/uploads`,
   PORT: String(E2E_PORT),
   HOST: "127.0.0.1",
   SITE_URL: `http://127.0.0.1:${E2E_PORT}`,

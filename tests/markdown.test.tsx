@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown, renderMarkdownToHtml } from "@/lib/markdown";
 
 function html(source: string): string {
   return renderToStaticMarkup(<>{renderMarkdown(source)}</>);
@@ -120,5 +120,39 @@ describe("renderMarkdown: hostile input", () => {
     const userIds = ids.filter((id) => id.includes("location"));
     expect(userIds.length).toBeGreaterThan(0);
     for (const id of userIds) expect(id).toMatch(/^user-content-/);
+  });
+});
+
+describe("renderMarkdown: uploaded images", () => {
+  const id = "0123456789abcdef01234567";
+  const reference = `/media/${id}-1600.webp#1600x900`;
+
+  it("makes an image alone in its paragraph a figure with srcset, sizes, width, height and caption", () => {
+    const out = html(`Before.\n\n![A harbour at dawn](${reference} "The port of Kobe")\n\nAfter.`);
+    expect(out).toContain('<figure class="article-figure">');
+    expect(out).toMatch(/<img src="\/media\/0123456789abcdef01234567-1600\.webp" srcSet="[^"]*480w[^"]*960w[^"]*1600w" sizes="[^"]+" width="1600" height="900" alt="A harbour at dawn" loading="lazy" decoding="async"\/>/);
+    expect(out).toContain("<figcaption>The port of Kobe</figcaption></figure>");
+    expect(out).not.toMatch(/<p>\s*<figure/);
+  });
+
+  it("forces empty alt text on a decorative image, and leaves other addresses as plain images", () => {
+    expect(html(`![ignored](${reference}:decorative)`)).toMatch(/<img [^>]*alt=""/);
+    const external = html("![A chart](https://example.com/chart.png)");
+    expect(external).toContain('<img src="https://example.com/chart.png" alt="A chart"/>');
+    expect(external).not.toContain("srcSet");
+    // A look-alike with the wrong width in its name is not ours.
+    expect(html(`![x](/media/${id}-960.webp#1600x900)`)).not.toContain("srcSet");
+  });
+
+  it("never lets a caption become markup", () => {
+    expect(html(`![Alt](${reference} "<script>alert(1)</script>")`)).toContain("<figcaption>&lt;script&gt;alert(1)&lt;/script&gt;</figcaption>");
+  });
+});
+
+describe("renderMarkdownToHtml: uploaded images in feeds", () => {
+  it("gives uploaded images absolute addresses on the site's origin", () => {
+    const out = renderMarkdownToHtml("![Alt](/media/0123456789abcdef01234567-960.webp#960x540)", { origin: "https://example.org" });
+    expect(out).toContain('src="https://example.org/media/0123456789abcdef01234567-960.webp"');
+    expect(out).toContain('srcset="https://example.org/media/0123456789abcdef01234567-480.webp 480w, https://example.org/media/0123456789abcdef01234567-960.webp 960w"');
   });
 });

@@ -6,10 +6,12 @@ import { FormMessage } from "@/components/forms/form-message";
 import type { EditorPhase } from "@/db/queries/article-editor";
 import { idleState } from "@/lib/actions/action-state";
 import { ARTICLE_LIMITS, derivedSlug } from "@/lib/articles/article-input";
+import { insertParagraph } from "@/lib/media/image-markdown";
 import { NEW_PUBLICATION, storedEditorValues, type EditorField, type EditorValues } from "@/lib/articles/editor-values";
 import { AutosaveStatusLine } from "./autosave-status-line";
 import { EditorButton } from "./editor-button";
-import { EditorInput, EditorTextArea } from "./editor-fields";
+import { editorFieldId, EditorInput, EditorTextArea } from "./editor-fields";
+import { ImageInserter } from "./image-inserter";
 import { MarkdownPreview } from "./markdown-preview";
 import { useAutosave } from "./use-autosave";
 import { useHydrated } from "./use-hydrated";
@@ -96,6 +98,13 @@ export function ArticleEditor({ article, initialValues, savedMessage, tagNames, 
     autosave.pause();
   }
 
+  // At the body's cursor (its end when it was never focused), as a paragraph of its own.
+  function insertImage(markdown: string) {
+    const field = document.getElementById(editorFieldId("body"));
+    const position = field instanceof HTMLTextAreaElement ? field.selectionEnd : values.body.length;
+    change("body", insertParagraph(values.body, position, markdown));
+  }
+
   const publicationIsNew = values.publicationId === NEW_PUBLICATION;
   const slugHint = values.slug.trim() === "" && derivedSlug(values.title) !== "" ? `Left empty, it will be “${derivedSlug(values.title)}”.` : undefined;
 
@@ -177,10 +186,11 @@ export function ArticleEditor({ article, initialValues, savedMessage, tagNames, 
           maxLength={ARTICLE_LIMITS.body}
           rows={18}
           className="editor-body"
-          hint="GitHub-flavoured Markdown: # headings, **bold**, [links](https://…), ![images](https://…), > quotes, lists, `code`, tables and footnotes[^1]."
+          hint="GitHub-flavoured Markdown: # headings, **bold**, [links](https://…), ![alt text](https://…) (images need alt text, or #decorative after the address), > quotes, lists, `code`, tables and footnotes[^1]."
         />
         <MarkdownPreview source={values.body} />
       </div>
+      {hydrated ? <ImageInserter onInsert={insertImage} /> : null}
       {hydrated ? null : (
         <div className="editor-buttons">
           <EditorButton intent="preview" pendingText="Rendering…" className="button button-secondary">

@@ -72,6 +72,15 @@ export function GeneralSettingsForm({
         errors={state.fieldErrors?.articlesPerPage}
         hint="On the home page and every author, tag and publication page (1–100)."
       />
+      <NumberField
+        name="revisionsPerArticle"
+        label="Revisions kept per article"
+        min={1}
+        max={1000}
+        defaultValue={typed?.revisionsPerArticle ?? String(settings.revisionsPerArticle)}
+        errors={state.fieldErrors?.revisionsPerArticle}
+        hint="Each Update keeps the article’s text as a revision; older ones beyond this number are deleted (1–1000)."
+      />
       <SubmitButton pendingText="Saving…">Save general settings</SubmitButton>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { SiteSettings } from "@/lib/site-settings";
 
-export type GeneralSettings = Pick<SiteSettings, "siteTitle" | "tagline" | "timeZone" | "articlesPerPage">;
+export type GeneralSettings = Pick<SiteSettings, "siteTitle" | "tagline" | "timeZone" | "articlesPerPage" | "revisionsPerArticle">;
 
 export type DiscussionSettings = Pick<
   SiteSettings,

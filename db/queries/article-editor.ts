@@ -11,6 +11,7 @@ import type { SessionUser } from "./auth-users";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
 import { arrivalNeighbourTags } from "./article-neighbours";
 import { tagIdsOf } from "./article-writes";
+import { ensureBaselineRevision, findRevision, recordRevision } from "./article-revisions";
 
 // The author's side of articles: the editor's reads and every write it makes (save, publish,
 // schedule, update, unpublish, delete, autosave). Each write runs in one immediate transaction
@@ -63,6 +64,9 @@ type CurrentArticle = {
   publishedAt: Date | null;
   authorId: number;
   publicationId: number | null;
+  title: string;
+  body: string;
+  updatedAt: Date;
 };
 
 const currentColumns = {
@@ -72,6 +76,9 @@ const currentColumns = {
   publishedAt: articles.publishedAt,
   authorId: articles.authorId,
   publicationId: articles.publicationId,
+  title: articles.title,
+  body: articles.body,
+  updatedAt: articles.updatedAt,
 };
 
 function loadCurrent(tx: Transaction, articleId: number): CurrentArticle | undefined {
@@ -230,6 +237,7 @@ function writeArticle(
   let id: number;
   if (current) {
     id = current.id;
+    if (current.status !== "draft") ensureBaselineRevision(tx, current);
     tx.update(articles).set(columns).where(eq(articles.id, id)).run();
     // Whatever was pending is in the article now (the editor showed the pending copy's values).
     tx.delete(articleAutosaves).where(eq(articleAutosaves.articleId, id)).run();
@@ -244,6 +252,8 @@ function writeArticle(
   }
   const tagIds = ensureTags(tx, fields.tags, now);
   setArticleTags(tx, id, tagIds);
+  // The text readers get from now on is kept, so this Publish or Update can be undone.
+  if (target.status !== "draft") recordRevision(tx, { articleId: id, authorId: actor.id, title: fields.title, body: fields.body, now });
 
   // Drafts are on no page: a draft saved as a draft changes nothing readers see.
   const after: ArticleTagSource = { id, authorId: current?.authorId ?? actor.id, publicationId, tagIds };
@@ -334,6 +344,37 @@ export async function deleteArticleFromEditor({ actor, articleId }: { actor: Ses
     tx.delete(articles).where(eq(articles.id, articleId)).run();
     deleteSlugRedirectsTo(tx, { kind: "article", targetId: articleId });
     if (current.status !== "draft") invalidateCacheTags(tx, tagsForArticle(before));
+    return { ok: true } as const;
+  });
+}
+
+export type RestoreResult = { ok: true } | { ok: false; reason: "not-found" | "forbidden" | "revision-not-found" };
+
+// Puts an earlier revision's title and body back into the article, as a new revision of its own.
+// A pending copy would bring the replaced text back at the next Update, so it is dropped.
+export async function restoreArticleRevision({
+  actor,
+  articleId,
+  revisionId,
+  now = currentTime(),
+}: {
+  actor: SessionUser;
+  articleId: number;
+  revisionId: number;
+  now?: Date;
+}): Promise<RestoreResult> {
+  return inWriteTransaction((tx) => {
+    const access = checkAccess(tx, actor, articleId);
+    if (!access.ok) return access;
+    const current = access.current;
+    if (!current) return { ok: false, reason: "not-found" } as const;
+    const revision = findRevision(tx, { articleId, revisionId });
+    if (!revision) return { ok: false, reason: "revision-not-found" } as const;
+    ensureBaselineRevision(tx, current);
+    tx.update(articles).set({ title: revision.title, body: revision.body, updatedAt: now }).where(eq(articles.id, articleId)).run();
+    tx.delete(articleAutosaves).where(eq(articleAutosaves.articleId, articleId)).run();
+    recordRevision(tx, { articleId, authorId: actor.id, title: revision.title, body: revision.body, now, restoredFromId: revision.id });
+    if (current.status !== "draft") invalidateCacheTags(tx, tagsForArticle(tagSourceOf(tx, current)));
     return { ok: true } as const;
   });
 }

@@ -42,7 +42,7 @@ function articleEntry(article: FeedArticle): FeedEntry {
     url: absoluteUrl(`/articles/${article.slug}`),
     title: article.title,
     summary: article.excerpt,
-    contentHtml: renderMarkdownToHtml(article.body),
+    contentHtml: renderMarkdownToHtml(article.body, { origin: getConfig().siteUrl }),
     published: article.publishedAt,
     // A scheduled article may have been saved before its publication time.
     updated: latest([article.publishedAt, article.updatedAt], article.publishedAt),

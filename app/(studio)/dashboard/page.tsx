@@ -57,6 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <div className="dashboard">
       <div className="dashboard-heading">
         <h1>{everyone ? "Articles" : "Your articles"}</h1>
+        <Link href="/dashboard/media">Media</Link>
         <Link href={NEW_ARTICLE_PATH} className="button">
           New article
         </Link>

@@ -50,6 +50,7 @@ const generalSchema = z.object({
   tagline: generalSettingsFields.tagline,
   timeZone: generalSettingsFields.timeZone,
   articlesPerPage: wholeNumber(generalSettingsFields.articlesPerPage),
+  revisionsPerArticle: wholeNumber(generalSettingsFields.revisionsPerArticle),
 });
 
 export const saveGeneralSettingsAction = adminAction(generalSchema, async (settings) => {

@@ -59,6 +59,7 @@ export default async function AdminSettingsPage({ searchParams }: { searchParams
             tagline: settings.tagline,
             timeZone: settings.timeZone,
             articlesPerPage: settings.articlesPerPage,
+            revisionsPerArticle: settings.revisionsPerArticle,
           }}
           serverTimeZone={getConfig().timeZone}
           timeZones={Intl.supportedValuesOf("timeZone")}

@@ -16,6 +16,7 @@ import { editorIntents, parseArticleInput, type FieldErrors } from "@/lib/articl
 import { failureMessage, type SavedMessageKey } from "@/lib/articles/editor-messages";
 import { editorValuesFrom } from "@/lib/articles/editor-values";
 import { parseZonedDateTime } from "@/lib/articles/schedule-time";
+import { imagesMissingAltText, missingAltTextMessage } from "@/lib/media/image-alt-check";
 import { getDisplayTimeZone } from "@/lib/display-time-zone";
 import { currentTime } from "@/lib/clock";
 
@@ -88,6 +89,15 @@ export const saveArticleAction = authorAction(saveSchema, async ({ intent, artic
     const time = await scheduleTime(values.publishAt);
     if ("error" in time) fieldErrors.publishAt = [time.error];
     else scheduleAt = time.at;
+  }
+  // What readers will see must describe its images; a draft may still lack alt text.
+  if (intent === "publish" || intent === "schedule" || intent === "update") {
+    const missing = imagesMissingAltText(values.body);
+    if (missing.length > 0) {
+      const message = missingAltTextMessage(missing);
+      fieldErrors.body = [...(fieldErrors.body ?? []), message];
+      if (parsed.ok && Object.keys(fieldErrors).length === 1) return invalid(formData, fieldErrors, message);
+    }
   }
   if (!parsed.ok || Object.keys(fieldErrors).length > 0) return invalid(formData, fieldErrors);
 

@@ -65,7 +65,8 @@ export default async function EditArticlePage({ params, searchParams }: { params
       <p className="editor-status">
         {statusLine(article, timeZone)}
         {article.author.id !== user.id ? ` By ${article.author.displayName}.` : ""}{" "}
-        {article.phase === "published" ? <Link href={`/articles/${article.slug}`}>View the article</Link> : null}
+        {article.phase === "published" ? <Link href={`/articles/${article.slug}`}>View the article</Link> : null}{" "}
+        {article.phase !== "draft" ? <Link href={`/dashboard/articles/${article.id}/revisions`}>Revisions</Link> : null}
       </p>
       {pending ? (
         <PendingChangesNotice
