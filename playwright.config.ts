@@ -53,7 +53,7 @@ export default defineConfig({
     command: "node --import tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/`,
     // The first run builds the production bundle.
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -6,7 +6,7 @@ import { bundleServerWorker, SERVER_WORKER_BUNDLE } from "./server-bundle";
 
 // What `next build` reads. A change to any of it makes the build stale.
 const sourceRoots = ["app", "components", "lib", "db", "public"];
-const sourceFiles = ["next.config.ts", "tsconfig.json", "package-lock.json", "postcss.config.mjs"];
+const sourceFiles = ["next.config.ts", "instrumentation.ts", "tsconfig.json", "package-lock.json", "postcss.config.mjs"];
 const fingerprintFile = path.join(".next", "source-fingerprint");
 
 function listFiles(dir: string): string[] {

@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { drizzleFor, openSqlite } from "../../db/client";
+import { registerRunningServer } from "../backups/running-servers";
 import { stampClientIp } from "../client-ip";
 import type { AppConfig } from "../config";
 import { createPageCacheHandler } from "../page-cache/page-cache-handler";
@@ -31,6 +32,8 @@ export type WebServer = { server: http.Server; close(): Promise<void> };
 // One serving process: Next's request handler behind the page cache, listening on the port (which
 // cluster workers share). The database must already be migrated.
 export async function startWebServer(config: AppConfig): Promise<WebServer> {
+  // Every process that opens the database is registered, so `npm run restore` refuses while any lives.
+  registerRunningServer(config.databasePath);
   // The watcher's own connection; Next's bundled pages open theirs lazily through db/client.ts.
   const sqlite = openSqlite(config.databasePath);
   const db = drizzleFor(sqlite);
