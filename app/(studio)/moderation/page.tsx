@@ -107,7 +107,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       ) : (
         <>
           <BulkActionsForm view={view} />
-          <ol className="queue-list" aria-labelledby="queue-heading">
+          <ol className="queue-list">
             {listing.items.map((comment) => (
               <QueueItem
                 key={comment.id}
