@@ -18,7 +18,7 @@ test("shows the title and a byline linking to Owen with the publication date", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
 
   const { byline } = articlePage;
-  await expect(byline).toHaveText("By Owen · August 3, 2021");
+  await expect(byline).toHaveText(/^By Owen · August 3, 2021 · \d+ min read$/);
   await expect(byline.getByRole("link", { name: "Owen", exact: true })).toHaveAttribute("href", "/authors/owen");
   const published = byline.locator("time");
   await expect(published).toHaveAttribute("datetime", "2021-08-03T09:00:00.000Z");

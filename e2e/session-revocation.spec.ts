@@ -81,7 +81,7 @@ test("a role change takes effect on the user's next request", async ({ page }) =
   await expect(page.getByRole("main").getByText(`Signed in as ${user.email} (reader).`)).toBeVisible();
   await expect(usersLink(page)).toHaveCount(0);
 
-  expect(await setUserRole({ userId: user.id, role: "admin" })).toEqual({ ok: true });
+  expect(await setUserRole({ userId: user.id, role: "admin" })).toMatchObject({ ok: true });
   await page.goto("/account");
   await expect(page.getByRole("main").getByText(`Signed in as ${user.email} (admin).`)).toBeVisible();
   await expect(usersLink(page)).toHaveAttribute("href", "/admin/users");
@@ -95,7 +95,7 @@ test("a role change takes effect on the user's next request", async ({ page }) =
     test.info().annotations.push({ type: "skipped assertion", description: "GET /admin/users answers 404: the page does not exist yet" });
   }
 
-  expect(await setUserRole({ userId: user.id, role: "reader" })).toEqual({ ok: true });
+  expect(await setUserRole({ userId: user.id, role: "reader" })).toMatchObject({ ok: true });
   await page.goto("/");
   await expect(usersLink(page)).toHaveCount(0);
   await expect(mainNav(page).getByRole("link", { name: user.displayName })).toBeVisible();
