@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EditedMark } from "@/components/comments/edited-mark";
 import { DateTime } from "@/components/ui/date-time";
 import { listCommentsReportedBy } from "@/db/queries/comment-reports";
 import { listArticleComments, type ArticleComment } from "@/db/queries/comments";
@@ -96,14 +97,7 @@ function CommentEntry({ comment, context }: { comment: ArticleComment; context: 
         <a href={`#comment-${comment.id}`} className="comment-permalink">
           <DateTime date={comment.createdAt} withTime />
         </a>
-        {comment.editedAt ? (
-          <>
-            {" · "}
-            <span className="comment-edited">
-              edited <DateTime date={comment.editedAt} withTime />
-            </span>
-          </>
-        ) : null}
+        <EditedMark editedAt={comment.editedAt} />
       </header>
       {comment.status === "pending" ? (
         <p className="comment-awaiting">

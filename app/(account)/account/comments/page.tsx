@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { commenterStatusText } from "@/components/comments/commenter-comment-status";
+import { EditedMark } from "@/components/comments/edited-mark";
 import { DateTime } from "@/components/ui/date-time";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { listCommentsByCommenter } from "@/db/queries/comments";
@@ -39,14 +40,7 @@ export default async function AccountCommentsPage({ searchParams }: { searchPara
                 </Link>
                 {" · "}
                 <DateTime date={comment.createdAt} withTime />
-                {comment.editedAt ? (
-                  <>
-                    {" · "}
-                    <span className="comment-edited">
-                      edited <DateTime date={comment.editedAt} withTime />
-                    </span>
-                  </>
-                ) : null}
+                <EditedMark editedAt={comment.editedAt} />
               </p>
               <p className={`own-comment-status own-comment-status-${comment.status}`}>
                 <span className="visually-hidden">Status: </span>
