@@ -145,7 +145,7 @@ beforeAll(async () => {
 
   store = new PageCacheStore(64 * 1024 * 1024);
   const watcher = new CacheInvalidationWatcher(serverSqlite, drizzleFor(serverSqlite), store);
-  const handle = createPageCacheHandler({
+  const { serveStoredPage, handle } = createPageCacheHandler({
     store,
     watcher,
     render: stubRender,
@@ -156,6 +156,8 @@ beforeAll(async () => {
   });
   server = http.createServer((req, res) => {
     requestsReceived += 1;
+    // As lib/server/web-server.ts does: stored pages first, synchronously.
+    if (serveStoredPage(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));

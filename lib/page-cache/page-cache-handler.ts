@@ -8,6 +8,15 @@ import { buildCachedPage, type CachedPage, type PageCacheStore } from "./page-ca
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+export type PageCacheHandler = {
+  // Answers an anonymous GET or HEAD of a stored page from memory, synchronously, and says whether
+  // it did. A stored page carries every response header it needs (security headers included), so
+  // the server calls this before doing any other per-request work.
+  serveStoredPage(req: IncomingMessage, res: ServerResponse): boolean;
+  // Everything else: a miss is rendered by Next (once per key) and stored; the rest passes through.
+  handle: RequestHandler;
+};
+
 type InFlightRender = { startedAt: number; page: Promise<CachedPage | null> };
 
 // Told what happened to each request: hits are counted, everything else is timed and logged.
@@ -74,7 +83,7 @@ export function createPageCacheHandler({
   render: RequestHandler;
   cacheControl?: string;
   observer?: PageCacheObserver;
-}): RequestHandler {
+}): PageCacheHandler {
   const inFlight = new Map<string, InFlightRender>();
 
   async function renderAndStore(key: string, req: IncomingMessage, res: ServerResponse): Promise<CachedPage | null> {
@@ -96,15 +105,28 @@ export function createPageCacheHandler({
     return page;
   }
 
-  return async function handlePageRequest(req, res) {
+  function storedPageFor(key: string | null): CachedPage | undefined {
+    if (key === null) return undefined;
+    // Cheap when nothing changed (one PRAGMA), and makes a commit visible on the very next request.
+    watcher.sync();
+    return store.get(key);
+  }
+
+  function serveStoredPage(req: IncomingMessage, res: ServerResponse): boolean {
+    const cached = storedPageFor(pageCacheKeyFor(req));
+    if (!cached) return false;
+    observer.hit(sendCachedPage(req, res, cached));
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const key = pageCacheKeyFor(req);
     if (key === null) {
       res.setHeader("x-page-cache", "BYPASS");
       observer.uncached(req, res);
       return render(req, res);
     }
-    watcher.sync();
-    const cached = store.get(key);
+    const cached = storedPageFor(key);
     if (cached) {
       observer.hit(sendCachedPage(req, res, cached));
       return;
@@ -134,5 +156,7 @@ export function createPageCacheHandler({
     } finally {
       if (inFlight.get(key) === started) inFlight.delete(key);
     }
-  };
+  }
+
+  return { serveStoredPage, handle };
 }

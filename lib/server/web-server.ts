@@ -46,7 +46,7 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
   const store = new PageCacheStore(config.pageCacheMaxBytes);
   const watcher = new CacheInvalidationWatcher(sqlite, db, store);
   const requestLog = new RequestLog();
-  const handlePageRequest = createPageCacheHandler({
+  const pageCache = createPageCacheHandler({
     store,
     watcher,
     render,
@@ -61,13 +61,17 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
 
   const https = config.siteUrl.startsWith("https:");
   const server = http.createServer((req, res) => {
+    // The hot path: a stored page is answered with headers and bytes built when it was stored (the
+    // security headers of its render included, its policy carrying script hashes), before any
+    // other per-request work.
+    if (pageCache.serveStoredPage(req, res)) return;
     stampClientIp(req, config.trustProxy);
     // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
     applyStatusPageCode(req, res);
-    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
+    pageCache.handle(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
