@@ -46,15 +46,17 @@ function contentOf(source: RevisionContent): RevisionContent {
   return { title, body, coverMediaId, coverAlt, coverDecorative, coverCaption };
 }
 
-function sameContent(a: RevisionContent, b: RevisionContent): boolean {
+export function sameCover(a: RevisionContent, b: RevisionContent): boolean {
   return (
-    a.title === b.title &&
-    a.body === b.body &&
     a.coverMediaId === b.coverMediaId &&
     a.coverAlt === b.coverAlt &&
     a.coverDecorative === b.coverDecorative &&
     a.coverCaption === b.coverCaption
   );
+}
+
+function sameContent(a: RevisionContent, b: RevisionContent): boolean {
+  return a.title === b.title && a.body === b.body && sameCover(a, b);
 }
 
 function latestRevision(tx: Transaction, articleId: number): (RevisionContent & { id: number }) | undefined {
@@ -112,10 +114,8 @@ export function recordRevision(
   }
 }
 
-export type RevisionListItem = {
+export type RevisionListItem = RevisionContent & {
   id: number;
-  title: string;
-  body: string;
   createdAt: Date;
   authorName: string | null;
   restoredFromId: number | null;
@@ -125,9 +125,7 @@ export type RevisionListItem = {
 export async function listArticleRevisions({ articleId }: { articleId: number }): Promise<RevisionListItem[]> {
   return getDb()
     .select({
-      id: articleRevisions.id,
-      title: articleRevisions.title,
-      body: articleRevisions.body,
+      ...contentColumns,
       createdAt: articleRevisions.createdAt,
       authorName: users.displayName,
       restoredFromId: articleRevisions.restoredFromId,
