@@ -23,6 +23,8 @@ test.use({ extraHTTPHeaders: async ({}, use) => use(ipHeaders()) });
 const coverPicker = (page: Page) => page.getByRole("group", { name: "Cover image" });
 
 test("a cover without alt text is refused on publish; described, it heads the article and its social image", async ({ page, browser }) => {
+  // Two uploads' worth of image work (variants, then the social card) on a 2-core runner.
+  test.setTimeout(60_000);
   const suffix = uniqueSuffix();
   const author = await createTestUser({ role: "author" });
   await signInThroughForm(page, author, { callbackUrl: NEW_ARTICLE_PATH });

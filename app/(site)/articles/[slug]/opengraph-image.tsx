@@ -2,7 +2,6 @@ import { ImageResponse } from "next/og";
 import { connection } from "next/server";
 import { getPublishedArticleBySlug } from "@/db/queries/articles";
 import { getSiteSettings } from "@/db/queries/site-settings";
-import { socialCoverDataUrl } from "@/lib/media/social-cover";
 
 // The article's social image (og:image), drawn per request: never at build, when there is no
 // database. Next adds the og:image tags to the article page itself. With a cover, the cover fills
@@ -20,7 +19,9 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const settings = await getSiteSettings();
-  const cover = article.cover ? await socialCoverDataUrl(article.cover, size) : null;
+  // Imported here, not at the top: the article page loads this module for `alt` and `size`, and
+  // must not wait for sharp to load before it can send its <head>.
+  const cover = article.cover ? await (await import("@/lib/media/social-cover")).socialCoverDataUrl(article.cover, size) : null;
   if (cover) {
     return new ImageResponse(
       (
