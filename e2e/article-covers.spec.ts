@@ -23,7 +23,7 @@ test.use({ extraHTTPHeaders: async ({}, use) => use(ipHeaders()) });
 const coverPicker = (page: Page) => page.getByRole("group", { name: "Cover image" });
 
 test("a cover without alt text is refused on publish; described, it heads the article and its social image", async ({ page, browser }) => {
-  // Two uploads' worth of image work (variants, then the social card) on a 2-core runner.
+  // An upload (three WebP variants) and a social card drawn from it, on a 2-core runner.
   test.setTimeout(60_000);
   const suffix = uniqueSuffix();
   const author = await createTestUser({ role: "author" });
