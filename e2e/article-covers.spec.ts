@@ -88,6 +88,12 @@ test("a cover without alt text is refused on publish; described, it heads the ar
     expect(red).toBeLessThan(80);
     expect(green).toBeLessThan(110);
     await reader.close();
+
+    // The media list names the use, and offers no Delete for an upload that is a cover.
+    await page.goto("/dashboard/media");
+    const item = page.getByRole("listitem").filter({ hasText: `cover of ${typed.Title}` });
+    await expect(item).toContainText(`Used in: cover of ${typed.Title} (published)`);
+    await expect(item.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
   } finally {
     await unpublishIfStillPublished(articleId ?? draftId);
   }
