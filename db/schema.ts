@@ -94,6 +94,12 @@ export const articles = sqliteTable(
     originalUrl: text("original_url"),
     originalLanguage: text("original_language"),
     commentsOpen: integer("comments_open", { mode: "boolean" }).notNull().default(true),
+    // The cover image, shown above the body and used for the social image. An upload used as a
+    // cover cannot be deleted (restrict); its alt text is required unless it is marked decorative.
+    coverMediaId: text("cover_media_id").references(() => media.id, { onDelete: "restrict" }),
+    coverAlt: text("cover_alt").notNull().default(""),
+    coverDecorative: integer("cover_decorative", { mode: "boolean" }).notNull().default(false),
+    coverCaption: text("cover_caption").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
   },
@@ -262,6 +268,11 @@ export const articleRevisions = sqliteTable(
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     body: text("body").notNull(),
+    // The cover readers saw; an upload deleted since then leaves the revision without one.
+    coverMediaId: text("cover_media_id").references(() => media.id, { onDelete: "set null" }),
+    coverAlt: text("cover_alt").notNull().default(""),
+    coverDecorative: integer("cover_decorative", { mode: "boolean" }).notNull().default(false),
+    coverCaption: text("cover_caption").notNull().default(""),
     // Set when the revision was made by restoring an older one (its id), for the list's wording.
     restoredFromId: integer("restored_from_id"),
     createdAt: timestamp("created_at").notNull(),

@@ -9,6 +9,7 @@ import { ARTICLE_LIMITS, derivedSlug } from "@/lib/articles/article-input";
 import { insertParagraph } from "@/lib/media/image-markdown";
 import { NEW_PUBLICATION, storedEditorValues, type EditorField, type EditorValues } from "@/lib/articles/editor-values";
 import { AutosaveStatusLine } from "./autosave-status-line";
+import { CoverPicker, type CoverOption } from "./cover-picker";
 import { EditorButton } from "./editor-button";
 import { editorFieldId, EditorInput, EditorTextArea } from "./editor-fields";
 import { ImageInserter } from "./image-inserter";
@@ -27,6 +28,8 @@ type Props = {
   savedMessage: string | null;
   tagNames: readonly string[];
   publications: readonly { id: number; name: string }[];
+  // Uploads the author may choose as the cover.
+  coverOptions: readonly CoverOption[];
   timeZone: string;
 };
 
@@ -49,7 +52,7 @@ function tagSuggestions(field: string, names: readonly string[]): string[] {
 // buttons say what to do (intent). Controlled fields feed the live preview and autosave; the
 // server renders the same fields from the article, a pending copy or a refused post, so the
 // basics work without JavaScript (a Preview button re-renders the page with the preview).
-export function ArticleEditor({ article, initialValues, savedMessage, tagNames, publications, timeZone }: Props) {
+export function ArticleEditor({ article, initialValues, savedMessage, tagNames, publications, coverOptions, timeZone }: Props) {
   const [state, formAction] = useActionState(saveArticleAction, idleState);
   const [values, setValues] = useState<EditorValues>(() => storedEditorValues(state.values) ?? initialValues);
   const [articleId, setArticleId] = useState<number | null>(article?.id ?? null);
@@ -175,6 +178,8 @@ export function ArticleEditor({ article, initialValues, savedMessage, tagNames, 
         rows={3}
         hint="Shown in article lists and search results."
       />
+
+      <CoverPicker options={coverOptions} values={values} onChange={change} errors={errors} hydrated={hydrated} />
 
       <div className="editor-body-and-preview">
         <EditorTextArea

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, ne, notInArray } from "drizzle-orm";
-import type { ArticleFields, ArticleTagInput, PublicationChoice } from "../../lib/articles/article-input";
+import { coverLacksAltText, type ArticleCover, type ArticleFields, type ArticleTagInput, type PublicationChoice } from "../../lib/articles/article-input";
 import { storedEditorValues, type EditorValues } from "../../lib/articles/editor-values";
 import { tagsForArticle, type ArticleTagSource } from "../../lib/cache-tags";
 import { currentTime } from "../../lib/clock";
 import { can } from "../../lib/permissions";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { getDb, inWriteTransaction, type Transaction } from "../client";
-import { articleAutosaves, articles, articleTags, publications, tags, users, type ArticleStatus } from "../schema";
+import { articleAutosaves, articles, articleTags, media, publications, tags, users, type ArticleStatus } from "../schema";
 import type { SessionUser } from "./auth-users";
 import { deleteSlugRedirectsTo, recordSlugChange } from "./slug-redirects";
 import { arrivalNeighbourTags } from "./article-neighbours";
@@ -51,7 +51,12 @@ export type EditorFailure =
   | "slug-taken"
   | "publication-not-found"
   | "publication-exists"
-  | "schedule-in-past";
+  | "schedule-in-past"
+  // The chosen cover is no upload (any more), or another author's upload.
+  | "cover-not-found"
+  | "cover-forbidden"
+  // Publish, Schedule or Update with a cover that has no alt text and is not marked decorative.
+  | "cover-alt-missing";
 
 export type EditorWriteResult =
   | { ok: true; articleId: number; slug: string; status: ArticleStatus; publishedAt: Date | null; phase: EditorPhase }
@@ -66,6 +71,10 @@ type CurrentArticle = {
   publicationId: number | null;
   title: string;
   body: string;
+  coverMediaId: string | null;
+  coverAlt: string;
+  coverDecorative: boolean;
+  coverCaption: string;
   updatedAt: Date;
 };
 
@@ -78,6 +87,10 @@ const currentColumns = {
   publicationId: articles.publicationId,
   title: articles.title,
   body: articles.body,
+  coverMediaId: articles.coverMediaId,
+  coverAlt: articles.coverAlt,
+  coverDecorative: articles.coverDecorative,
+  coverCaption: articles.coverCaption,
   updatedAt: articles.updatedAt,
 };
 
@@ -107,6 +120,30 @@ function slugTaken(tx: Transaction, slug: string, articleId: number | null): boo
     .where(articleId === null ? eq(articles.slug, slug) : and(eq(articles.slug, slug), ne(articles.id, articleId)))
     .get();
   return other !== undefined;
+}
+
+// A new cover must be an upload the editor may use: authors their own, admins any. The cover the
+// article already has stays usable (an admin may have chosen it for the author).
+function checkCover(
+  tx: Transaction,
+  actor: SessionUser,
+  cover: ArticleCover | null,
+  currentCoverId: string | null,
+): { ok: true } | { ok: false; reason: "cover-not-found" | "cover-forbidden" } {
+  if (!cover) return { ok: true };
+  const found = tx.select({ ownerId: media.ownerId }).from(media).where(eq(media.id, cover.mediaId)).get();
+  if (!found) return { ok: false, reason: "cover-not-found" };
+  if (cover.mediaId === currentCoverId) return { ok: true };
+  return can(actor, "article:edit", { authorId: found.ownerId ?? -1 }) ? { ok: true } : { ok: false, reason: "cover-forbidden" };
+}
+
+function coverColumns(cover: ArticleCover | null) {
+  return {
+    coverMediaId: cover?.mediaId ?? null,
+    coverAlt: cover && !cover.decorative ? cover.alt : "",
+    coverDecorative: cover?.decorative ?? false,
+    coverCaption: cover?.caption ?? "",
+  };
 }
 
 type PublicationPlan = { ok: true; id: number | null; create: Extract<PublicationChoice, { mode: "new" }> | null } | { ok: false; reason: "publication-not-found" | "publication-exists" };
@@ -216,6 +253,9 @@ function writeArticle(
   if (!publication.ok) return { ...publication, phase };
   const target = targetState(command, phase, current, now);
   if ("failure" in target) return { ok: false, reason: target.failure, phase };
+  const cover = checkCover(tx, actor, fields.cover, current?.coverMediaId ?? null);
+  if (!cover.ok) return { ...cover, phase };
+  if (target.status !== "draft" && coverLacksAltText(fields.cover)) return { ok: false, reason: "cover-alt-missing", phase };
 
   // Every check passed: from here on, only writes.
   const before = current ? tagSourceOf(tx, current) : null;
@@ -232,6 +272,7 @@ function writeArticle(
     originalUrl: fields.originalUrl,
     originalLanguage: fields.originalLanguage,
     commentsOpen: fields.commentsOpen,
+    ...coverColumns(fields.cover),
     updatedAt: now,
   };
   let id: number;
@@ -253,7 +294,9 @@ function writeArticle(
   const tagIds = ensureTags(tx, fields.tags, now);
   setArticleTags(tx, id, tagIds);
   // The text readers get from now on is kept, so this Publish or Update can be undone.
-  if (target.status !== "draft") recordRevision(tx, { articleId: id, authorId: actor.id, title: fields.title, body: fields.body, now });
+  if (target.status !== "draft") {
+    recordRevision(tx, { articleId: id, authorId: actor.id, content: { title: fields.title, body: fields.body, ...coverColumns(fields.cover) }, now });
+  }
 
   // Drafts are on no page: a draft saved as a draft changes nothing readers see.
   const after: ArticleTagSource = { id, authorId: current?.authorId ?? actor.id, publicationId, tagIds };
@@ -312,6 +355,9 @@ export async function autosaveArticle({
       const saved = writeArticle(tx, { actor, articleId, fields, command: { kind: "save-draft" }, now });
       return saved.ok ? { ok: true, articleId: saved.articleId, mode: "draft", savedAt: now } : saved;
     }
+    // The pending copy is applied by Update, which checks again; refusing it now tells the author at once.
+    const cover = checkCover(tx, actor, fields.cover, current.coverMediaId);
+    if (!cover.ok) return cover;
     const payload = { ...values };
     tx.insert(articleAutosaves)
       .values({ articleId: current.id, payload, savedById: actor.id, savedAt: now })
@@ -350,7 +396,8 @@ export async function deleteArticleFromEditor({ actor, articleId }: { actor: Ses
 
 export type RestoreResult = { ok: true } | { ok: false; reason: "not-found" | "forbidden" | "revision-not-found" };
 
-// Puts an earlier revision's title and body back into the article, as a new revision of its own.
+// Puts an earlier revision's title, body and cover back into the article, as a new revision of its
+// own (a cover deleted since then is gone: the revision kept none).
 // A pending copy would bring the replaced text back at the next Update, so it is dropped.
 export async function restoreArticleRevision({
   actor,
@@ -371,9 +418,13 @@ export async function restoreArticleRevision({
     const revision = findRevision(tx, { articleId, revisionId });
     if (!revision) return { ok: false, reason: "revision-not-found" } as const;
     ensureBaselineRevision(tx, current);
-    tx.update(articles).set({ title: revision.title, body: revision.body, updatedAt: now }).where(eq(articles.id, articleId)).run();
+    const { id: restoredFromId, ...content } = revision;
+    tx.update(articles)
+      .set({ ...content, updatedAt: now })
+      .where(eq(articles.id, articleId))
+      .run();
     tx.delete(articleAutosaves).where(eq(articleAutosaves.articleId, articleId)).run();
-    recordRevision(tx, { articleId, authorId: actor.id, title: revision.title, body: revision.body, now, restoredFromId: revision.id });
+    recordRevision(tx, { articleId, authorId: actor.id, content, now, restoredFromId });
     if (current.status !== "draft") invalidateCacheTags(tx, tagsForArticle(tagSourceOf(tx, current)));
     return { ok: true } as const;
   });
@@ -398,6 +449,10 @@ export type EditorArticle = {
   originalUrl: string | null;
   originalLanguage: string | null;
   commentsOpen: boolean;
+  coverMediaId: string | null;
+  coverAlt: string;
+  coverDecorative: boolean;
+  coverCaption: string;
   tagNames: string[];
   pendingCopy: PendingCopy | null;
 };
@@ -422,6 +477,10 @@ export async function getArticleForEditor({ articleId, now = currentTime() }: { 
       originalUrl: articles.originalUrl,
       originalLanguage: articles.originalLanguage,
       commentsOpen: articles.commentsOpen,
+      coverMediaId: articles.coverMediaId,
+      coverAlt: articles.coverAlt,
+      coverDecorative: articles.coverDecorative,
+      coverCaption: articles.coverCaption,
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))

@@ -21,11 +21,47 @@ function revisionsPerArticle(tx: Transaction): number {
   return parseSiteSettings({ revisionsPerArticle: stored }).revisionsPerArticle;
 }
 
-type RevisionText = { title: string; body: string };
+// What readers saw: the text and the cover (an upload id, or null, with its alt text and caption).
+export type RevisionContent = {
+  title: string;
+  body: string;
+  coverMediaId: string | null;
+  coverAlt: string;
+  coverDecorative: boolean;
+  coverCaption: string;
+};
 
-function latestRevision(tx: Transaction, articleId: number): (RevisionText & { id: number }) | undefined {
+const contentColumns = {
+  id: articleRevisions.id,
+  title: articleRevisions.title,
+  body: articleRevisions.body,
+  coverMediaId: articleRevisions.coverMediaId,
+  coverAlt: articleRevisions.coverAlt,
+  coverDecorative: articleRevisions.coverDecorative,
+  coverCaption: articleRevisions.coverCaption,
+};
+
+function contentOf(source: RevisionContent): RevisionContent {
+  const { title, body, coverMediaId, coverAlt, coverDecorative, coverCaption } = source;
+  return { title, body, coverMediaId, coverAlt, coverDecorative, coverCaption };
+}
+
+export function sameCover(a: RevisionContent, b: RevisionContent): boolean {
+  return (
+    a.coverMediaId === b.coverMediaId &&
+    a.coverAlt === b.coverAlt &&
+    a.coverDecorative === b.coverDecorative &&
+    a.coverCaption === b.coverCaption
+  );
+}
+
+function sameContent(a: RevisionContent, b: RevisionContent): boolean {
+  return a.title === b.title && a.body === b.body && sameCover(a, b);
+}
+
+function latestRevision(tx: Transaction, articleId: number): (RevisionContent & { id: number }) | undefined {
   return tx
-    .select({ id: articleRevisions.id, title: articleRevisions.title, body: articleRevisions.body })
+    .select(contentColumns)
     .from(articleRevisions)
     .where(eq(articleRevisions.articleId, articleId))
     .orderBy(desc(articleRevisions.id))
@@ -37,30 +73,31 @@ function latestRevision(tx: Transaction, articleId: number): (RevisionText & { i
 // one (credited to its author at its last change), so the first Update can still be undone.
 export function ensureBaselineRevision(
   tx: Transaction,
-  article: RevisionText & { id: number; authorId: number; updatedAt: Date },
+  article: RevisionContent & { id: number; authorId: number; updatedAt: Date },
 ): void {
   if (latestRevision(tx, article.id)) return;
   tx.insert(articleRevisions)
-    .values({ articleId: article.id, authorId: article.authorId, title: article.title, body: article.body, createdAt: article.updatedAt })
+    .values({ articleId: article.id, authorId: article.authorId, ...contentOf(article), createdAt: article.updatedAt })
     .run();
 }
 
-// Keeps the new text as a revision unless it is the same as the latest one (an Update that only
+// Keeps the new content as a revision unless it is the same as the latest one (an Update that only
 // changed tags or the slug), then prunes the oldest beyond the setting. A restore always records.
 export function recordRevision(
   tx: Transaction,
   {
     articleId,
     authorId,
-    title,
-    body,
+    content,
     now,
     restoredFromId = null,
-  }: RevisionText & { articleId: number; authorId: number; now: Date; restoredFromId?: number | null },
+  }: { articleId: number; authorId: number; content: RevisionContent; now: Date; restoredFromId?: number | null },
 ): void {
   const latest = latestRevision(tx, articleId);
-  if (restoredFromId === null && latest && latest.title === title && latest.body === body) return;
-  tx.insert(articleRevisions).values({ articleId, authorId, title, body, restoredFromId, createdAt: now }).run();
+  if (restoredFromId === null && latest && sameContent(latest, content)) return;
+  tx.insert(articleRevisions)
+    .values({ articleId, authorId, ...contentOf(content), restoredFromId, createdAt: now })
+    .run();
   const keep = revisionsPerArticle(tx);
   const oldestKept = tx
     .select({ id: articleRevisions.id })
@@ -77,10 +114,8 @@ export function recordRevision(
   }
 }
 
-export type RevisionListItem = {
+export type RevisionListItem = RevisionContent & {
   id: number;
-  title: string;
-  body: string;
   createdAt: Date;
   authorName: string | null;
   restoredFromId: number | null;
@@ -90,9 +125,7 @@ export type RevisionListItem = {
 export async function listArticleRevisions({ articleId }: { articleId: number }): Promise<RevisionListItem[]> {
   return getDb()
     .select({
-      id: articleRevisions.id,
-      title: articleRevisions.title,
-      body: articleRevisions.body,
+      ...contentColumns,
       createdAt: articleRevisions.createdAt,
       authorName: users.displayName,
       restoredFromId: articleRevisions.restoredFromId,
@@ -104,9 +137,9 @@ export async function listArticleRevisions({ articleId }: { articleId: number })
     .all();
 }
 
-export function findRevision(tx: Transaction, { articleId, revisionId }: { articleId: number; revisionId: number }): (RevisionText & { id: number }) | undefined {
+export function findRevision(tx: Transaction, { articleId, revisionId }: { articleId: number; revisionId: number }): (RevisionContent & { id: number }) | undefined {
   return tx
-    .select({ id: articleRevisions.id, title: articleRevisions.title, body: articleRevisions.body })
+    .select(contentColumns)
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
     .get();

@@ -4,7 +4,7 @@ import { currentTime } from "../../lib/clock";
 import { countPages, pageOffset, type Page } from "../../lib/pagination";
 import { readingMinutes } from "../../lib/reading-time";
 import { getDb } from "../client";
-import { articles, articleTags, publications, tags, users } from "../schema";
+import { articles, articleTags, media, publications, tags, users } from "../schema";
 import { approvedCommentCount, isVisibleToReaders } from "./article-visibility";
 import { publicationProfileColumns, type PublicationProfile } from "./publications";
 import { getSiteSettings } from "./site-settings";
@@ -38,6 +38,17 @@ export type PublishedArticle = {
   author: { id: number; slug: string; displayName: string; bio: string };
   publication: PublicationProfile | null;
   tags: { id: number; slug: string; name: string }[];
+  cover: ArticleCoverImage | null;
+};
+
+// The cover as readers get it: the upload's variants (narrowest first), its alt text ("" when
+// decorative) and caption (plain text).
+export type ArticleCoverImage = {
+  mediaId: string;
+  variants: { width: number; height: number }[];
+  alt: string;
+  decorative: boolean;
+  caption: string;
 };
 
 export async function getPublishedArticleBySlug({
@@ -63,6 +74,10 @@ export async function getPublishedArticleBySlug({
       originalLanguage: articles.originalLanguage,
       author: { id: users.id, slug: users.slug, displayName: users.displayName, bio: users.bio },
       publicationId: articles.publicationId,
+      coverMediaId: articles.coverMediaId,
+      coverAlt: articles.coverAlt,
+      coverDecorative: articles.coverDecorative,
+      coverCaption: articles.coverCaption,
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
@@ -94,13 +109,20 @@ export async function getPublishedArticleBySlug({
     ...articleTagList.map((tag) => cacheTags.tag(tag.id)),
   );
 
-  const { publicationId: _publicationId, ...article } = row;
+  const coverMedia =
+    row.coverMediaId === null ? undefined : db.select({ variants: media.variants }).from(media).where(eq(media.id, row.coverMediaId)).get();
+
+  const { publicationId: _publicationId, coverMediaId, coverAlt, coverDecorative, coverCaption, ...article } = row;
   return {
     ...article,
     publishedAt: row.publishedAt,
     readingMinutes: readingMinutes(row.body),
     publication,
     tags: articleTagList,
+    cover:
+      coverMediaId !== null && coverMedia && coverMedia.variants.length > 0
+        ? { mediaId: coverMediaId, variants: coverMedia.variants, alt: coverDecorative ? "" : coverAlt, decorative: coverDecorative, caption: coverCaption }
+        : null,
   };
 }
 

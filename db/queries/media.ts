@@ -1,4 +1,4 @@
-import { desc, eq, like } from "drizzle-orm";
+import { desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { currentTime } from "../../lib/clock";
 import { getDb, inWriteTransaction } from "../client";
 import { articles, media, users } from "../schema";
@@ -32,12 +32,13 @@ export async function getMedia({ id }: { id: string }): Promise<MediaRecord | nu
   return getDb().select().from(media).where(eq(media.id, id)).get() ?? null;
 }
 
-// Articles whose body or cover uses the image (its URLs all start with /media/<id>-).
+// Articles whose body (its URLs all start with /media/<id>-) or cover uses the image.
 function usedBy(id: string) {
-  return like(articles.body, `%/media/${id}-%`);
+  return or(eq(articles.coverMediaId, id), like(articles.body, `%/media/${id}-%`));
 }
 
-export type MediaUsage = { articleId: number; title: string; status: string };
+// `asCover` when it is the article's cover; `inBody` when the body shows it too.
+export type MediaUsage = { articleId: number; title: string; status: string; asCover: boolean; inBody: boolean };
 
 export type MediaListItem = MediaRecord & { ownerName: string | null; usedIn: MediaUsage[] };
 
@@ -55,7 +56,13 @@ export async function listMediaWithUsage({ ownerId }: { ownerId: number | null }
     ...record,
     ownerName,
     usedIn: db
-      .select({ articleId: articles.id, title: articles.title, status: articles.status })
+      .select({
+        articleId: articles.id,
+        title: articles.title,
+        status: articles.status,
+        asCover: sql<boolean>`${articles.coverMediaId} is ${record.id}`.mapWith(Boolean),
+        inBody: sql<boolean>`${articles.body} like ${`%/media/${record.id}-%`}`.mapWith(Boolean),
+      })
       .from(articles)
       .where(usedBy(record.id))
       .orderBy(articles.id)
@@ -83,4 +90,20 @@ export async function deleteUnusedMedia({
     tx.delete(media).where(eq(media.id, id)).run();
     return { ok: true, widths: record.variants.map((variant) => variant.width) } as const;
   });
+}
+
+export type CoverChoice = { id: string; variants: MediaVariant[]; createdAt: Date; ownerName: string | null };
+
+// The uploads the editor offers as a cover, newest first: the author's own (everyone's for
+// `ownerId` null, for admins), plus the article's current cover whoever uploaded it.
+export async function listCoverChoices({ ownerId, currentCoverId }: { ownerId: number | null; currentCoverId: string | null }): Promise<CoverChoice[]> {
+  const owned = ownerId === null ? undefined : eq(media.ownerId, ownerId);
+  const current = currentCoverId === null ? undefined : inArray(media.id, [currentCoverId]);
+  return getDb()
+    .select({ id: media.id, variants: media.variants, createdAt: media.createdAt, ownerName: users.displayName })
+    .from(media)
+    .leftJoin(users, eq(users.id, media.ownerId))
+    .where(owned && current ? or(owned, current) : owned)
+    .orderBy(desc(media.createdAt))
+    .all();
 }

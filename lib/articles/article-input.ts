@@ -1,5 +1,6 @@
 import "../zod-jitless";
 import { z } from "zod";
+import { MEDIA_ID_PATTERN } from "../media/media-id";
 import { slugify } from "../slugs";
 import { editorValuesFrom, NEW_PUBLICATION, type EditorField, type EditorValues } from "./editor-values";
 
@@ -20,6 +21,8 @@ export const ARTICLE_LIMITS = {
   originalTitle: 300,
   url: 2000,
   languageTag: 35,
+  coverAlt: 300,
+  coverCaption: 300,
 } as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,6 +42,9 @@ export type PublicationChoice =
 
 export type ArticleTagInput = { name: string; slug: string };
 
+// An upload shown above the body. Decorative covers keep no alt text.
+export type ArticleCover = { mediaId: string; alt: string; decorative: boolean; caption: string };
+
 // The article as the data layer stores it.
 export type ArticleFields = {
   title: string;
@@ -52,6 +58,7 @@ export type ArticleFields = {
   originalUrl: string | null;
   originalLanguage: string | null;
   commentsOpen: boolean;
+  cover: ArticleCover | null;
 };
 
 function isWebAddress(value: string): boolean {
@@ -150,6 +157,13 @@ const editorSchema = z
     originalUrl: webAddress("address"),
     originalLanguage: languageTag,
     commentsOpen: z.string().transform((value) => value !== ""),
+    coverMediaId: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || MEDIA_ID_PATTERN.test(value), "Choose the cover from your uploads."),
+    coverAlt: text(ARTICLE_LIMITS.coverAlt, `Keep the cover’s alt text under ${ARTICLE_LIMITS.coverAlt} characters.`),
+    coverDecorative: z.string().transform((value) => value !== ""),
+    coverCaption: text(ARTICLE_LIMITS.coverCaption, `Keep the cover’s caption under ${ARTICLE_LIMITS.coverCaption} characters.`),
   })
   .superRefine((input, context) => {
     if (input.slug === "" && input.title !== "" && slugify(input.title, ARTICLE_LIMITS.slug) === "") {
@@ -200,8 +214,26 @@ function toArticleFields(input: ParsedEditor): ArticleFields {
     originalUrl: input.originalUrl,
     originalLanguage: input.originalLanguage,
     commentsOpen: input.commentsOpen,
+    cover:
+      input.coverMediaId === ""
+        ? null
+        : {
+            mediaId: input.coverMediaId,
+            alt: input.coverDecorative ? "" : input.coverAlt.replace(/\s+/g, " "),
+            decorative: input.coverDecorative,
+            caption: input.coverCaption.replace(/\s+/g, " "),
+          },
   };
 }
+
+// Readers must be told what the cover shows, unless it is marked decorative (checked on Publish,
+// Schedule and Update, like the body's images; a draft may still lack it).
+export function coverLacksAltText(cover: ArticleCover | null): boolean {
+  return cover !== null && !cover.decorative && cover.alt.trim() === "";
+}
+
+export const COVER_ALT_MISSING_MESSAGE =
+  "The cover image has no alt text. Describe what it shows in “Cover alt text”, or tick “Decorative” if it conveys nothing, before publishing.";
 
 export type FieldErrors = Partial<Record<EditorField | "form", string[]>>;
 

@@ -1,3 +1,4 @@
+import { COVER_ALT_MISSING_MESSAGE } from "./article-input";
 import type { EditorFailure, EditorPhase } from "../../db/queries/article-editor";
 
 // What the editor says after a button, as the ?saved= message on the page it redirects to.
@@ -38,5 +39,11 @@ export function failureMessage(reason: EditorFailure, { slug, phase }: { slug: s
       return { message: "A publication with this name already exists. Choose it from the list instead.", field: "publicationName" };
     case "schedule-in-past":
       return { message: "Choose a time in the future.", field: "publishAt" };
+    case "cover-not-found":
+      return { message: "That cover image no longer exists. Choose another or upload a new one.", field: "coverMediaId" };
+    case "cover-forbidden":
+      return { message: "You can only use your own uploads as a cover. Choose one of yours or upload a new one.", field: "coverMediaId" };
+    case "cover-alt-missing":
+      return { message: COVER_ALT_MISSING_MESSAGE, field: "coverAlt" };
   }
 }

@@ -21,6 +21,11 @@ export const editorFieldNames = [
   "commentsOpen",
   // A datetime-local value ("2030-05-01T09:30") in the site's time zone; used by Schedule.
   "publishAt",
+  // The cover: an upload's id ("" for none), its alt text, "on" when marked decorative, a caption.
+  "coverMediaId",
+  "coverAlt",
+  "coverDecorative",
+  "coverCaption",
 ] as const;
 
 export type EditorField = (typeof editorFieldNames)[number];
@@ -65,6 +70,10 @@ type StoredArticle = {
   commentsOpen: boolean;
   // The scheduled time, already shown in the site's zone as a datetime-local value; "" when none.
   publishAtInput: string;
+  coverMediaId: string | null;
+  coverAlt: string;
+  coverDecorative: boolean;
+  coverCaption: string;
 };
 
 // The editor's fields for a stored article.
@@ -82,5 +91,9 @@ export function editorValuesForArticle(article: StoredArticle): EditorValues {
     originalLanguage: article.originalLanguage ?? "",
     commentsOpen: article.commentsOpen ? "on" : "",
     publishAt: article.publishAtInput,
+    coverMediaId: article.coverMediaId ?? "",
+    coverAlt: article.coverAlt,
+    coverDecorative: article.coverDecorative ? "on" : "",
+    coverCaption: article.coverCaption,
   };
 }

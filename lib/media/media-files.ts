@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getConfig } from "../config";
+import { MEDIA_ID_PATTERN } from "./media-id";
+
+export { MEDIA_ID_PATTERN };
 
 // The files of uploaded images in UPLOADS_DIR. Names are built here only, from a random id and a
 // number, and every name read from a URL must match the pattern first: no user text ever reaches
 // a path, so nothing can point outside the folder.
-export const MEDIA_ID_PATTERN = /^[0-9a-f]{24}$/;
 export const MEDIA_FILE_PATTERN = /^([0-9a-f]{24})-([1-9][0-9]{0,4})\.webp$/;
 
 export function newMediaId(): string {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AboutPublication } from "@/components/articles/about-publication";
+import { ArticleCover } from "@/components/articles/article-cover";
 import { ArticleNeighboursNav } from "@/components/articles/article-neighbours-nav";
 import { AuthorBox } from "@/components/articles/author-box";
 import { RelatedArticles } from "@/components/articles/related-articles";
@@ -78,6 +79,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
             {readingTimeLabel(article.readingMinutes)}
           </p>
         </header>
+        {article.cover ? <ArticleCover cover={article.cover} /> : null}
         <div className="article-body">{renderMarkdown(article.body)}</div>
         {article.tags.length > 0 ? (
           <footer className="article-footer">

@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/article-editor";
 import { typedValues, type ActionState } from "@/lib/actions/action-state";
 import { authorAction } from "@/lib/actions/action-wrappers";
-import { editorIntents, parseArticleInput, type FieldErrors } from "@/lib/articles/article-input";
+import { COVER_ALT_MISSING_MESSAGE, coverLacksAltText, editorIntents, parseArticleInput, type FieldErrors } from "@/lib/articles/article-input";
 import { failureMessage, type SavedMessageKey } from "@/lib/articles/editor-messages";
 import { editorValuesFrom } from "@/lib/articles/editor-values";
 import { parseZonedDateTime } from "@/lib/articles/schedule-time";
@@ -92,11 +92,19 @@ export const saveArticleAction = authorAction(saveSchema, async ({ intent, artic
   }
   // What readers will see must describe its images; a draft may still lack alt text.
   if (intent === "publish" || intent === "schedule" || intent === "update") {
+    const altMessages: string[] = [];
     const missing = imagesMissingAltText(values.body);
     if (missing.length > 0) {
       const message = missingAltTextMessage(missing);
       fieldErrors.body = [...(fieldErrors.body ?? []), message];
-      if (parsed.ok && Object.keys(fieldErrors).length === 1) return invalid(formData, fieldErrors, message);
+      altMessages.push(message);
+    }
+    if (parsed.ok && coverLacksAltText(parsed.fields.cover)) {
+      fieldErrors.coverAlt = [...(fieldErrors.coverAlt ?? []), COVER_ALT_MISSING_MESSAGE];
+      altMessages.push(COVER_ALT_MISSING_MESSAGE);
+    }
+    if (parsed.ok && altMessages.length > 0 && Object.keys(fieldErrors).length === altMessages.length) {
+      return invalid(formData, fieldErrors, altMessages.join(" "));
     }
   }
   if (!parsed.ok || Object.keys(fieldErrors).length > 0) return invalid(formData, fieldErrors);

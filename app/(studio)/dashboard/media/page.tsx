@@ -81,6 +81,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Search
                       {item.usedIn.map((article, index) => (
                         <span key={article.articleId}>
                           {index > 0 ? ", " : ""}
+                          {article.asCover ? (article.inBody ? "cover and body of " : "cover of ") : null}
                           <Link href={`/dashboard/articles/${article.articleId}/edit`}>{article.title}</Link> ({article.status})
                         </span>
                       ))}

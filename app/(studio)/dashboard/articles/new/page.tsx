@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NEW_ARTICLE_PATH } from "@/components/dashboard/dashboard-href";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { coverOptionsFor } from "@/components/editor/cover-options";
+import { listCoverChoices } from "@/db/queries/media";
 import { listPublicationsForEditor, listTagNamesForEditor } from "@/db/queries/article-editor";
-import { requireRole } from "@/lib/authz";
+import { hasRole, requireRole } from "@/lib/authz";
 import { emptyEditorValues } from "@/lib/articles/editor-values";
 import { getDisplayTimeZone } from "@/lib/display-time-zone";
 import "../../../admin/admin.css";
@@ -12,8 +14,14 @@ import "../../dashboard.css";
 export const metadata: Metadata = { title: "New article", robots: { index: false } };
 
 export default async function NewArticlePage() {
-  await requireRole("author", { returnTo: NEW_ARTICLE_PATH });
-  const [tagNames, publications, timeZone] = await Promise.all([listTagNamesForEditor(), listPublicationsForEditor(), getDisplayTimeZone()]);
+  const user = await requireRole("author", { returnTo: NEW_ARTICLE_PATH });
+  const everyone = hasRole(user, "admin");
+  const [tagNames, publications, timeZone, coverChoices] = await Promise.all([
+    listTagNamesForEditor(),
+    listPublicationsForEditor(),
+    getDisplayTimeZone(),
+    listCoverChoices({ ownerId: everyone ? null : user.id, currentCoverId: null }),
+  ]);
   return (
     <div className="article-editor-page">
       <p className="editor-back">
@@ -26,6 +34,7 @@ export default async function NewArticlePage() {
         savedMessage={null}
         tagNames={tagNames}
         publications={publications}
+        coverOptions={coverOptionsFor(coverChoices, { timeZone, showOwner: everyone })}
         timeZone={timeZone}
       />
     </div>

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PendingChangesNotice } from "@/components/editor/discard-pending-form";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { coverOptionsFor } from "@/components/editor/cover-options";
+import { listCoverChoices } from "@/db/queries/media";
 import {
   getArticleForEditor,
   listPublicationsForEditor,
   listTagNamesForEditor,
   type EditorArticle,
 } from "@/db/queries/article-editor";
-import { can, requireRole } from "@/lib/authz";
+import { can, hasRole, requireRole } from "@/lib/authz";
 import { savedMessageFor } from "@/lib/articles/editor-messages";
 import { editorValuesForArticle } from "@/lib/articles/editor-values";
 import { formatZonedDateTimeInput } from "@/lib/articles/schedule-time";
@@ -46,7 +48,13 @@ export default async function EditArticlePage({ params, searchParams }: { params
   // Authors edit their own articles; admins any (lib/permissions.ts). Answered 403.
   if (!can(user, "article:edit", { authorId: article.author.id })) redirect("/forbidden");
 
-  const [tagNames, publications, timeZone] = await Promise.all([listTagNamesForEditor(), listPublicationsForEditor(), getDisplayTimeZone()]);
+  const everyone = hasRole(user, "admin");
+  const [tagNames, publications, timeZone, coverChoices] = await Promise.all([
+    listTagNamesForEditor(),
+    listPublicationsForEditor(),
+    getDisplayTimeZone(),
+    listCoverChoices({ ownerId: everyone ? null : user.id, currentCoverId: article.coverMediaId }),
+  ]);
   const savedMessage = savedMessageFor((await searchParams).saved);
   const stored = editorValuesForArticle({
     ...article,
@@ -82,6 +90,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
         savedMessage={savedMessage}
         tagNames={tagNames}
         publications={publications}
+        coverOptions={coverOptionsFor(coverChoices, { timeZone, showOwner: everyone })}
         timeZone={timeZone}
       />
     </div>

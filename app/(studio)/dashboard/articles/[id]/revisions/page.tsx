@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { RestoreRevisionForm } from "@/components/revisions/restore-revision-form";
 import { TextDiffView } from "@/components/revisions/text-diff-view";
 import { getArticleForEditor } from "@/db/queries/article-editor";
-import { listArticleRevisions } from "@/db/queries/article-revisions";
+import { listArticleRevisions, sameCover } from "@/db/queries/article-revisions";
 import { can, requireRole } from "@/lib/authz";
 import { formatDisplayDateTime } from "@/lib/dates";
 import { getDisplayTimeZone } from "@/lib/display-time-zone";
@@ -45,7 +45,7 @@ export default async function ArticleRevisionsPage({ params, searchParams }: { p
         ) : null}
       </div>
       <p className="form-hint">
-        Each Publish, Update and Restore keeps the article’s title and body as a revision. Each one is compared with the current text:{" "}
+        Each Publish, Update and Restore keeps the article’s title, body and cover as a revision. Each one is compared with the current text:{" "}
         <del>struck through</del> is in the revision but no longer in the article, <ins>underlined</ins> was added since. Restoring one
         makes it the current text (as a new revision){article.pendingCopy ? " and discards the unpublished changes waiting in the editor" : ""}.
       </p>
@@ -54,7 +54,9 @@ export default async function ArticleRevisionsPage({ params, searchParams }: { p
       ) : (
         <ol className="revision-list" reversed>
           {revisions.map((revision) => {
-            const current = revision.title === article.title && revision.body === article.body;
+            const sameText = revision.title === article.title && revision.body === article.body;
+            const coverDiffers = !sameCover(revision, article);
+            const current = sameText && !coverDiffers;
             const when = formatDisplayDateTime(revision.createdAt, timeZone);
             const heading = `${when} by ${revision.authorName ?? "a deleted account"}`;
             return (
@@ -63,11 +65,12 @@ export default async function ArticleRevisionsPage({ params, searchParams }: { p
                 <p className="form-hint">
                   {revision.restoredFromId !== null ? "Restored from an earlier revision. " : ""}
                   {current ? "Same as the current text." : null}
+                  {coverDiffers ? (sameText ? "Same text, a different cover image." : "A different cover image.") : null}
                 </p>
                 {current ? null : (
                   <>
                     {revision.title !== article.title ? <TextDiffView before={revision.title} after={article.title} label="Title changes" /> : null}
-                    <TextDiffView before={revision.body} after={article.body} label="Body changes" />
+                    {sameText && coverDiffers ? null : <TextDiffView before={revision.body} after={article.body} label="Body changes" />}
                     <RestoreRevisionForm articleId={article.id} revisionId={revision.id} label={`Restore the revision of ${heading}`} />
                   </>
                 )}
