@@ -15,6 +15,7 @@ import { throttleSearches } from "../search/search-throttle";
 import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
 import { answerUnhandledError } from "../unhandled-error-response";
+import { checkedMultipartRequest } from "./multipart-body-check";
 import { RequestLog } from "./request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -66,8 +67,15 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
-    applyStatusPageCode(req, res);
-    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
+    // A multipart body is read and checked first (lib/server/multipart-body-check.ts); Next then
+    // reads a replay of it.
+    checkedMultipartRequest(req, res)
+      .then((checked) => {
+        if (checked === null) return;
+        applyStatusPageCode(checked, res);
+        return handlePageRequest(checked, res);
+      })
+      .catch((error: unknown) => answerUnhandledError(req, res, error));
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
