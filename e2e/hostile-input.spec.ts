@@ -245,6 +245,26 @@ test("malformed and hostile form posts are refused without a 500 and change noth
     expect(response.status, post.name).toBeLessThan(500);
   }
 
+  // The JavaScript-off comment post itself, as a browser encodes it, then broken: the server
+  // reads a multipart body whole and refuses one that does not parse (Next would answer 500).
+  const boundary = "----WebKitFormBoundaryh0st1leP0st7x9Q";
+  const wellFormed = Object.entries({ ...actionFields, articleId: String(article.id), parentId: "", body: `never stored ${uniqueSuffix()}` })
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join("") + `--${boundary}--\r\n`;
+  const multipart = `multipart/form-data; boundary=${boundary}`;
+  const malformed: { name: string; contentType: string; body: string }[] = [
+    { name: "another boundary", contentType: "multipart/form-data; boundary=zzz", body: wellFormed },
+    { name: "cut short", contentType: multipart, body: wellFormed.slice(0, -40) },
+    { name: "no closing delimiter", contentType: multipart, body: wellFormed.slice(0, -(boundary.length + 6)) },
+    { name: "a part without Content-Disposition", contentType: multipart, body: wellFormed.replace("Content-Disposition: form-data;", "X-Nothing: 1;") },
+    { name: "garbage", contentType: multipart, body: "--aaa\r\nnonsense\u0000\u00ff" },
+  ];
+  for (const post of malformed) {
+    const body = Buffer.from(post.body);
+    const response = await rawRequest("POST", path, { "content-type": post.contentType, cookie, origin: E2E_BASE_URL, "content-length": String(body.length) }, body);
+    expect(response.status, post.name).toBe(400);
+  }
+
   // A real action call with hostile values: raw invalid UTF-8 and a null byte in the comment, an id
   // that is not a number, a far too long comment.
   for (const fields of [
@@ -268,21 +288,4 @@ test("malformed and hostile form posts are refused without a 500 and change noth
   const stored = getDb().select({ body: comments.body }).from(comments).where(eq(comments.articleId, article.id)).all();
   expect(stored.some((row) => row.body.includes("\u0000"))).toBe(false);
   await context.close();
-});
-
-// Known gap: Next parses a multipart POST to a page as a possible no-JavaScript server action and
-// answers a body it cannot parse (wrong boundary, cut short) with a 500. Fixing it means buffering
-// multipart bodies (at most 2 MB) in server.ts, checking them with the same parser and replaying
-// them to Next. Nothing is stored either way.
-test.fixme("a multipart body with a wrong boundary or cut short gets a 4xx", async () => {
-  const article = await createCommentableArticle();
-  const path = `/articles/${article.slug}`;
-  for (const post of [
-    { headers: { "content-type": "multipart/form-data; boundary=zzz" }, body: Buffer.from("--aaa\r\nnonsense") },
-    { headers: { "content-type": "multipart/form-data; boundary=b" }, body: Buffer.from('--b\r\nContent-Disposition: form-data; name="body"\r\n\r\nhalf') },
-  ]) {
-    const response = await rawRequest("POST", path, { ...post.headers, origin: E2E_BASE_URL, "content-length": String(post.body.length) }, post.body);
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-  }
 });

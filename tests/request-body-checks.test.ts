@@ -46,14 +46,15 @@ describe("the multipart check in front of Next", () => {
 
   it("answers 400 to a body with another boundary, cut short, without a closing delimiter, or garbage, and hands none on", async () => {
     seen.length = 0;
-    for (const [contentType, body] of [
+    const posts: [string, string][] = [
       ["multipart/form-data; boundary=zzz", "--aaa\r\nnonsense"],
       [multipart, wellFormed.slice(0, wellFormed.length - 30)],
       [multipart, field("body", "no end")],
       [multipart, `--${boundary}\r\nX-Not-A-Disposition: 1\r\n\r\nvalue\r\n--${boundary}--\r\n`],
       [multipart, "\u0000\u00ff garbage"],
       [multipart, ""],
-    ]) {
+    ];
+    for (const [contentType, body] of posts) {
       const response = await post("/articles/a", contentType, body);
       expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
       expect(await response.text()).toBe("Bad Request: malformed multipart body.\n");
