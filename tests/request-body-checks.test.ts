@@ -1,8 +1,10 @@
 import http from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySecurityHeaders } from "@/lib/security-headers";
-import { checkedMultipartRequest } from "@/lib/server/multipart-body-check";
+import { isDecodableActionArguments, isDecodableFormAction, type PayloadRows } from "@/lib/server/action-payload-check";
+import { checkedRequestBody } from "@/lib/server/request-body-check";
 
 // A server with the custom server's multipart check in front of a handler that, like Next, reads
 // the body it is given and answers with what it got.
@@ -12,7 +14,7 @@ const seen: { method?: string; url?: string; contentType?: string; body: string 
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    void checkedMultipartRequest(req, res).then(async (checked) => {
+    void checkedRequestBody(req, res).then(async (checked) => {
       if (checked === null) return;
       const chunks: Buffer[] = [];
       for await (const chunk of checked) chunks.push(chunk as Buffer);
@@ -82,5 +84,61 @@ describe("the security headers", () => {
     expect(headersFor(true)["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
     expect(headersFor(false)["strict-transport-security"]).toBeUndefined();
     expect(headersFor(false)["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
+// React's own client encoder, as the page's script uses it to call an action.
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node") as {
+  encodeReply(value: unknown[]): Promise<string | FormData>;
+};
+
+function rowsOf(payload: string | FormData | Record<string, string>, prefix = ""): PayloadRows {
+  if (typeof payload === "string") return (id) => (id === 0 ? payload : undefined);
+  const get = (name: string) => (payload instanceof FormData ? payload.get(name) : (payload[name] ?? null));
+  return (id) => {
+    const value = get(`${prefix}${id}`);
+    return value === null ? undefined : typeof value === "string" ? value : "file";
+  };
+}
+
+describe("the server-action payload check", () => {
+  it("accepts whatever React's client encodes: a form with its state, and every kind of value", async () => {
+    const form = new FormData();
+    form.append("body", "hello $@1 $K1");
+    form.append("$ACTION_KEY", "k");
+    for (const [index, args] of [
+      [{ status: "idle" }, form],
+      [{ status: "invalid", message: "$$", values: { body: "$1" } }, form],
+      ["$x", 1, undefined, new Date(0), 10n, NaN, -0, Infinity, new Map([[1, { a: [1] }]]), new Set(["$@2"])],
+      [new Blob(["x"]), new Uint8Array([1, 2])],
+      [],
+    ].entries()) {
+      expect(isDecodableActionArguments(rowsOf(await encodeReply(args))), `arguments ${index}`).toBe(true);
+    }
+  });
+
+  it("refuses arguments React cannot decode", () => {
+    for (const payload of ["", "{[garbage", "[", '{"a":1}', '"text"', '["$@3"]', '["$Q2"]', '["$zz"]', '["$B1"]', JSON.stringify(Array(1001).fill(1)), "[".repeat(100_000)]) {
+      expect(isDecodableActionArguments(rowsOf(payload)), payload.slice(0, 30)).toBe(false);
+    }
+    expect(isDecodableActionArguments(rowsOf({ 0: '["$@1"]', 1: "{garbage" }))).toBe(false);
+    expect(isDecodableActionArguments(rowsOf({ x: "1" }))).toBe(false);
+  });
+
+  it("checks a form posted without JavaScript to an action with bound arguments", () => {
+    const id = "7f9570c6e252a4030ec6e16f83d47d9f648126f3b5";
+    const form = (rows: Record<string, string>) => rowsOf(rows, "$ACTION_1:");
+    expect(isDecodableFormAction(form({ "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }), "$ACTION_1:1": '["$undefined"]' }))).toBe(true);
+    expect(isDecodableFormAction(form({ "$ACTION_1:0": JSON.stringify({ id, bound: null }) }))).toBe(true);
+    const malformed: Record<string, string>[] = [
+      { "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }), "$ACTION_1:1": "{garbage" },
+      { "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }) },
+      { "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }), "$ACTION_1:1": '"not a list"' },
+      { "$ACTION_1:0": "{garbage" },
+      { "$ACTION_1:0": "{}" },
+    ];
+    for (const rows of malformed) {
+      expect(isDecodableFormAction(form(rows)), JSON.stringify(rows)).toBe(false);
+    }
   });
 });

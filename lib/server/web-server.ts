@@ -15,7 +15,7 @@ import { throttleSearches } from "../search/search-throttle";
 import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
 import { answerUnhandledError } from "../unhandled-error-response";
-import { checkedMultipartRequest } from "./multipart-body-check";
+import { checkedRequestBody } from "./request-body-check";
 import { RequestLog } from "./request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -67,9 +67,9 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
-    // A multipart body is read and checked first (lib/server/multipart-body-check.ts); Next then
-    // reads a replay of it.
-    checkedMultipartRequest(req, res)
+    // A body Next would decode as a server action is read and checked first
+    // (lib/server/request-body-check.ts); Next then reads a replay of it.
+    checkedRequestBody(req, res)
       .then((checked) => {
         if (checked === null) return;
         applyStatusPageCode(checked, res);
