@@ -73,6 +73,19 @@ describe("the multipart check in front of Next", () => {
   });
 });
 
+describe("the origin check in front of Next", () => {
+  it("refuses a possible server action from another site with 403, as Next would (with a 500)", async () => {
+    seen.length = 0;
+    const from = (origin: string, extra: Record<string, string> = {}) =>
+      fetch(`${base}/articles/a`, { method: "POST", headers: { "content-type": multipart, origin, ...extra }, body: wellFormed });
+    for (const origin of ["http://evil.example", "null", "not a url"]) expect((await from(origin)).status, origin).toBe(403);
+    expect((await from(base)).status).toBe(200);
+    expect((await from("https://site.example", { "x-forwarded-host": "site.example" })).status).toBe(200);
+    expect((await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", headers: { "content-type": multipart, origin: "http://evil.example" }, body: wellFormed })).status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+});
+
 describe("the security headers", () => {
   function headersFor(https: boolean) {
     const res = new http.ServerResponse(new http.IncomingMessage(null as never));

@@ -17,6 +17,24 @@ function needsCheck(req: IncomingMessage): boolean {
   return req.headers["next-action"] !== undefined && !isUrlEncoded(contentType);
 }
 
+// Next's CSRF check refuses a server action whose Origin is not the site's by throwing, which
+// answers 500; the same check here answers 403 first. As in Next (parseHostHeader in its action
+// handler), the origin's host must be the first X-Forwarded-Host or the Host; a request without
+// Origin (not from a browser) passes, as it does there. Route handlers (/api/) have no such check.
+function isCrossOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined || (req.url ?? "").startsWith("/api/")) return false;
+  let originHost: string;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const forwarded = req.headers["x-forwarded-host"];
+  const forwardedHost = Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0]?.trim();
+  return originHost !== forwardedHost && originHost !== req.headers.host;
+}
+
 // The body as form data, parsed with the parser Next itself uses for a form post that may be a
 // server action (undici's, behind Request.formData()); null when it does not parse.
 async function parsedMultipart(body: Buffer, contentType: string): Promise<FormData | null> {
@@ -60,6 +78,12 @@ async function problemWith(req: IncomingMessage, body: Buffer): Promise<string |
 // Resolves to the request to hand on, or null once the request is answered.
 export async function checkedRequestBody(req: IncomingMessage, res: ServerResponse): Promise<IncomingMessage | null> {
   if (!needsCheck(req)) return req;
+  if (isCrossOrigin(req)) {
+    // The body is not read: close the connection rather than drain it.
+    res.writeHead(403, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("Forbidden: a form posted from another site.\n");
+    return null;
+  }
   let body: Buffer;
   try {
     body = await readRequestBody(req, MAX_REQUEST_BODY_BYTES);
