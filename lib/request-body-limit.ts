@@ -8,7 +8,7 @@ export const MAX_REQUEST_BODY_LABEL = "2mb";
 
 // Image uploads take up to 10 MB: their route handler counts the body as it streams and answers
 // 413 in the form the editor shows (app/api/uploads/route.ts), so the server leaves them to it.
-function hasItsOwnBodyLimit(url: string | undefined): boolean {
+export function hasItsOwnBodyLimit(url: string | undefined): boolean {
   if (url === undefined) return false;
   const query = url.indexOf("?");
   return (query === -1 ? url : url.slice(0, query)) === "/api/uploads";

@@ -1,4 +1,7 @@
+import http from "node:http";
+import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_IP_HEADER, stampClientIp } from "@/lib/client-ip";
 import { recordAttempt, secondsUntilAllowed } from "@/lib/rate-limits";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
@@ -10,7 +13,7 @@ beforeAll(() => {
 
 afterAll(() => database.cleanup());
 
-async function attempts(name: "commentIp" | "searchIp", ip: string, count: number): Promise<number[]> {
+async function attempts(name: "commentIp" | "searchIp" | "registrationIp", ip: string, count: number): Promise<number[]> {
   const waits: number[] = [];
   for (let index = 0; index < count; index += 1) waits.push(await recordAttempt(name, ip));
   return waits;
@@ -39,5 +42,33 @@ describe("comment and search limits per address", () => {
   it("keeps its counters in the database, where every server process sees them", () => {
     const rows = database.db.$client.prepare("SELECT key FROM rate_limits WHERE key LIKE 'commentIp%' OR key LIKE 'searchIp%'").all();
     expect(rows.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the registration limit per address", () => {
+  it("allows 5 registrations an hour from one address, then asks it to wait at most an hour", async () => {
+    const waits = await attempts("registrationIp", "198.51.100.30", 6);
+    expect(waits.slice(0, 5)).toEqual(Array(5).fill(0));
+    expect(waits[5]).toBeGreaterThan(60);
+    expect(waits[5]).toBeLessThanOrEqual(60 * 60);
+    expect(await recordAttempt("registrationIp", "198.51.100.31")).toBe(0);
+  });
+});
+
+describe("the client address the limits count", () => {
+  function stamped(trustProxy: boolean, headers: http.IncomingHttpHeaders): string | string[] | undefined {
+    const req = new http.IncomingMessage({ remoteAddress: "203.0.113.9" } as Socket);
+    req.headers = headers;
+    stampClientIp(req, trustProxy);
+    return req.headers[CLIENT_IP_HEADER];
+  }
+
+  it("is the connection's unless TRUST_PROXY is set, and a client cannot send its own", () => {
+    expect(stamped(false, { "x-forwarded-for": "198.51.100.1", [CLIENT_IP_HEADER]: "198.51.100.2" })).toBe("203.0.113.9");
+  });
+
+  it("is the first X-Forwarded-For entry behind a trusted proxy", () => {
+    expect(stamped(true, { "x-forwarded-for": "198.51.100.1, 10.0.0.1" })).toBe("198.51.100.1");
+    expect(stamped(true, {})).toBe("203.0.113.9");
   });
 });

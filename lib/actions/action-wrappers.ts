@@ -17,12 +17,17 @@ function formObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
+// Every action is a form's (useActionState passes the previous state, then the FormData). A
+// hand-made request can call one with other arguments; it gets this answer, not a 500.
+const notAFormPost: ActionState = { status: "error", message: "The form could not be read. Reload the page and try again." };
+
 async function runValidated<Schema extends z.ZodType, Context>(
   schema: Schema,
   formData: FormData,
   context: Context,
   handler: Handler<z.infer<Schema>, Context>,
 ): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return notAFormPost;
   const parsed = schema.safeParse(formObject(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -53,6 +58,7 @@ type UserContext = { user: SessionUser };
 function roleAction(role: UserRole, { allowBanned = false }: { allowBanned?: boolean } = {}) {
   return <Schema extends z.ZodType>(schema: Schema, handler: Handler<z.infer<Schema>, UserContext>) =>
     async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+      if (!(formData instanceof FormData)) return notAFormPost;
       const user = await getCurrentUser();
       if (!user) {
         return { status: "error", message: "Your session has ended. Please sign in again.", values: typedValues(formData) };

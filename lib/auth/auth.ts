@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clientIpFrom } from "../client-ip";
 import { getConfig } from "../config";
 import { logUnhandledError } from "../error-log";
+import { logger } from "../logger";
 import { getAuthSecret } from "./auth-secret";
 import { checkCredentials } from "./credentials";
 
@@ -52,6 +53,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Auth.js errors carry their kind in `type` (class names are minified in the build).
       const type = "type" in error ? String(error.type) : error.name;
       if (["CredentialsSignin", "JWTSessionError"].includes(type)) return;
+      // A post to /api/auth without its CSRF token is a forged or hand-made request, refused as it
+      // should be: a warning, not a server error.
+      if (type === "MissingCSRF") {
+        logger.warn({ event: "auth-refused", type }, "Auth.js refused a request without its CSRF token");
+        return;
+      }
       logUnhandledError("auth", error);
     },
   },

@@ -15,6 +15,7 @@ import { throttleSearches } from "../search/search-throttle";
 import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
 import { answerUnhandledError } from "../unhandled-error-response";
+import { checkedRequestBody } from "./request-body-check";
 import { RequestLog } from "./request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -70,8 +71,15 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
-    applyStatusPageCode(req, res);
-    pageCache.handle(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
+    // A body Next would decode as a server action is read and checked first
+    // (lib/server/request-body-check.ts); Next then reads a replay of it.
+    checkedRequestBody(req, res)
+      .then((checked) => {
+        if (checked === null) return;
+        applyStatusPageCode(checked, res);
+        return pageCache.handle(checked, res);
+      })
+      .catch((error: unknown) => answerUnhandledError(req, res, error));
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
