@@ -24,14 +24,20 @@ test.describe.configure({ timeout: 120_000 });
 
 type QueueStatus = "pending" | "approved" | "spam" | "trash";
 
-// Other specs fill the same database: walk the tab's pages until the comment's row shows.
+// Other specs fill the same database: walk the tab's pages until the comment's row shows. The
+// pending tab lists the oldest first, so a comment of this spec (all dated now) is near its end:
+// start from the last page (a page past the end redirects there) and walk back. The other tabs
+// list the newest first.
 async function openQueueRow(page: Page, status: QueueStatus, commentId: number): Promise<Locator> {
-  await page.goto(`/moderation?status=${status}`);
+  const newestLast = status === "pending";
+  await page.goto(newestLast ? `/moderation?status=${status}&page=999999` : `/moderation?status=${status}`);
   for (let walked = 0; walked < 100; walked += 1) {
     const row = page.locator(`#queue-comment-${commentId}`);
     if ((await row.count()) > 0) return row;
-    const next = page.getByRole("navigation", { name: /comment pages$/ }).getByRole("link", { name: "Next page →" });
-    const href = (await next.count()) > 0 ? await next.getAttribute("href") : null;
+    const onward = page
+      .getByRole("navigation", { name: /comment pages$/ })
+      .getByRole("link", { name: newestLast ? "← Previous page" : "Next page →" });
+    const href = (await onward.count()) > 0 ? await onward.getAttribute("href") : null;
     if (!href) throw new Error(`Comment ${commentId} is not in the ${status} tab`);
     await page.goto(href);
   }

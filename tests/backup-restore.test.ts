@@ -12,6 +12,7 @@ import { updateSiteSettings } from "@/db/queries/site-settings";
 import { pruneAutomaticBackups } from "@/lib/backups/backup-retention";
 import { migrateWithBackup } from "@/lib/backups/migrate-with-backup";
 import { listRunningServers, registerRunningServer } from "@/lib/backups/running-servers";
+import { compiledScript } from "./support/compiled-script";
 import { migrateAllButLast } from "./support/partial-migrations";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
@@ -26,12 +27,12 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function runScript(script: string, args: string[] = []) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { env: env(), encoding: "utf8" });
+  const result = spawnSync(process.execPath, [compiledScript(script), ...args], { env: env(), encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function startChild(script: string, args: string[] = []): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: env() });
+  const child = spawn(process.execPath, [compiledScript(script), ...args], { env: env() });
   children.add(child);
   return child;
 }

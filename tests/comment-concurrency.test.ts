@@ -9,6 +9,7 @@ import { countApprovedComments, listArticleComments } from "@/db/queries/comment
 import { getSiteSettings, updateSiteSettings } from "@/db/queries/site-settings";
 import type { UserRole } from "@/db/schema";
 import { commentRefusalMessages, type CommentRefusal } from "@/lib/comments/comment-refusals";
+import { compiledScript } from "./support/compiled-script";
 import type { PostJob, PostOutcome, WorkerJob, WorkerReport } from "./support/post-comments-worker";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
@@ -110,7 +111,7 @@ function deal(posts: PostJob[]): WorkerJob[] {
 type RunningWorker = { ready: Promise<void>; done: Promise<WorkerReport>; start: () => void };
 
 function startWorker(job: WorkerJob): RunningWorker {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/post-comments-worker.ts", JSON.stringify(job)], {
+  const child = spawn(process.execPath, [compiledScript("tests/support/post-comments-worker.ts"), JSON.stringify(job)], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: temp.file },
     stdio: ["pipe", "pipe", "pipe"],

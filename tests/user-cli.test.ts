@@ -11,15 +11,18 @@ import { consumeOneTimeToken, findValidOneTimeToken } from "../db/queries/one-ti
 import { userRoles, users, type UserRole } from "../db/schema";
 import { verifyPassword } from "../lib/auth/passwords";
 import { parseCommandLine } from "../scripts/user-cli/parse";
+import { compiledScript } from "./support/compiled-script";
 import { createTempDatabase, type TempDatabase } from "./support/temp-database";
 
-// The CLI runs as a real child process (`node --import tsx scripts/user-cli.ts`) against this
-// file's temporary database; assertions read the rows back through the data layer.
+// The CLI runs as a real child process against this file's temporary database; assertions read
+// the rows back through the data layer. It is compiled once (tests/support/compiled-script.ts)
+// rather than loaded through tsx on each of the many starts; the terminal tests below start it
+// exactly as `npm run user` does.
 const root = fileURLToPath(new URL("..", import.meta.url));
 const siteUrl = "https://blog.example.test";
 
-// Each spawned CLI costs about a second of CPU (tsx, Drizzle, zod); several run per test, and
-// other test files run alongside, so the default 20 s is too tight on a busy machine.
+// Several CLIs are spawned per test, and other test files run alongside, so the default 20 s is
+// too tight on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 let temp: TempDatabase;
@@ -40,7 +43,7 @@ function runCli(
   { input = "", databasePath, env = {} }: { input?: string; databasePath?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/user-cli.ts", ...args], {
+    const child = spawn(process.execPath, [compiledScript("scripts/user-cli.ts"), ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_PATH: databasePath ?? temp.file, SITE_URL: siteUrl, ...env },
       stdio: ["pipe", "pipe", "pipe"],

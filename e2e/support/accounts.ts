@@ -5,7 +5,7 @@ import "./database";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { createUser, getSessionUserByEmail } from "../../db/queries/auth-users";
 import type { UserRole } from "../../db/schema";
-import { hashPassword } from "../../lib/auth/passwords";
+import { hash } from "@node-rs/argon2";
 import { uniqueSuffix } from "./test-data";
 
 export { bumpSessionVersion, getSessionUserByEmail } from "../../db/queries/auth-users";
@@ -26,6 +26,14 @@ export function strongPassword(): string {
   return `Pw-${uniqueSuffix()}-e2e`;
 }
 
+// Test accounts get an argon2id hash of low cost. The server reads the cost from the hash and
+// verifies it like any other, and a run creates hundreds of accounts on two cores: at the site's
+// own cost (lib/auth/passwords.ts) each would take a tenth of a second of CPU to hash, and as
+// much again at every sign-in.
+function cheapPasswordHash(password: string): Promise<string> {
+  return hash(password, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+}
+
 // Two workers share one database: every account gets a random email and display name.
 export async function createTestUser({
   role = "reader",
@@ -35,7 +43,7 @@ export async function createTestUser({
   const suffix = uniqueSuffix();
   const email = `e2e-${role}-${suffix}@example.test`;
   const name = displayName ?? `E2E ${role} ${suffix}`;
-  const created = await createUser({ email, displayName: name, passwordHash: await hashPassword(password), role });
+  const created = await createUser({ email, displayName: name, passwordHash: await cheapPasswordHash(password), role });
   if (!created.ok) throw new Error(`Could not create ${email}: ${created.reason}`);
   return { id: created.id, slug: created.slug, email, password, displayName: name, role };
 }
