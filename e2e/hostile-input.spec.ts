@@ -6,7 +6,7 @@ import { createTestUser, ipHeaders, newClient, signInThroughForm } from "./suppo
 import { createCommentableArticle, makeTrusted, postComment } from "./support/comments";
 import { createArticle, getDb, insertComment, updateUserProfile } from "./support/database";
 import { E2E_BASE_URL } from "./support/e2e-environment";
-import { serverActionFormFields } from "./support/form-replay";
+import { plainFormTarget, postPlainForm } from "./support/form-replay";
 import { createTag, uniqueSuffix } from "./support/test-data";
 
 // Hostile input against the production build: every answer is a clean 4xx or a harmless
@@ -227,7 +227,7 @@ test("malformed and hostile form posts are refused without a 500 and change noth
   await signInThroughForm(page, reader, { callbackUrl: `/articles/${article.slug}` });
   const path = `/articles/${article.slug}`;
   const html = await (await context.request.get(path)).text();
-  const actionFields = serverActionFormFields(html, "body");
+  const form = plainFormTarget(html, "body");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const countComments = () => getDb().select({ id: comments.id }).from(comments).where(eq(comments.articleId, article.id)).all().length;
   const before = countComments();
@@ -253,17 +253,13 @@ test("malformed and hostile form posts are refused without a 500 and change noth
     { articleId: String(article.id), parentId: "", body: "x".repeat(200_000) },
     { articleId: "-1", parentId: "", body: "hello" },
   ]) {
-    const response = await context.request.post(path, { multipart: { ...actionFields, ...fields }, headers: { origin: E2E_BASE_URL }, maxRedirects: 0 });
+    const response = await postPlainForm(context.request, form.action, { ...form.fields, ...fields });
     expect.soft([200, 303], JSON.stringify(fields).slice(0, 60)).toContain(response.status());
   }
   expect(countComments()).toBe(before);
 
   // A null byte inside an otherwise valid comment is dropped or refused, never stored raw.
-  const withNull = await context.request.post(path, {
-    multipart: { ...actionFields, articleId: String(article.id), parentId: "", body: `with a\u0000null ${uniqueSuffix()}` },
-    headers: { origin: E2E_BASE_URL },
-    maxRedirects: 0,
-  });
+  const withNull = await postPlainForm(context.request, form.action, { ...form.fields, parentId: "", body: `with a\u0000null ${uniqueSuffix()}` });
   expect(withNull.status()).toBeLessThan(500);
   const stored = getDb().select({ body: comments.body }).from(comments).where(eq(comments.articleId, article.id)).all();
   expect(stored.some((row) => row.body.includes("\u0000"))).toBe(false);

@@ -5,6 +5,7 @@ import next from "next";
 import { drizzleFor, openSqlite } from "../../db/client";
 import { registerRunningServer } from "../backups/running-servers";
 import { stampClientIp } from "../client-ip";
+import { COMMENT_FORM_STATE_HEADER } from "../comments/comment-form-state";
 import type { AppConfig } from "../config";
 import { createPageCacheHandler } from "../page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "../page-cache/invalidation-watcher";
@@ -15,6 +16,7 @@ import { throttleSearches } from "../search/search-throttle";
 import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
 import { answerUnhandledError } from "../unhandled-error-response";
+import { createCommentPostEndpoint } from "./comment-post-endpoint";
 import { RequestLog } from "./request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -59,15 +61,22 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
   const syncTimer = setInterval(() => watcher.sync(), 1000).unref();
   const reportTimer = requestLog.startPeriodicReport();
 
+  // The JavaScript-off comment form, answered before Next (lib/server/comment-post-endpoint.ts).
+  const handleCommentPost = createCommentPostEndpoint({ render, siteOrigin: new URL(config.siteUrl).origin, trustProxy: config.trustProxy });
+
   const https = config.siteUrl.startsWith("https:");
   const server = http.createServer((req, res) => {
     stampClientIp(req, config.trustProxy);
+    // Only the comment endpoint sets it, for the page it renders with a refused comment's state.
+    delete req.headers[COMMENT_FORM_STATE_HEADER];
     // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
     applyStatusPageCode(req, res);
-    handlePageRequest(req, res).catch((error: unknown) => answerUnhandledError(req, res, error));
+    handleCommentPost(req, res)
+      .then((handled) => (handled ? undefined : handlePageRequest(req, res)))
+      .catch((error: unknown) => answerUnhandledError(req, res, error));
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
