@@ -48,6 +48,21 @@ export function closeDb(): void {
 
 export type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+// Statements built once per connection and run many times: on a hot write path (posting a comment)
+// building drizzle's SQL and SQLite's prepare cost more than running the small indexed queries.
+// Prepared on the default connection, they also run inside its transactions (inWriteTransaction).
+export function preparedPerConnection<T>(build: (db: Db) => T): (db?: Db) => T {
+  const statements = new WeakMap<Db, T>();
+  return (db = getDb()) => {
+    let built = statements.get(db);
+    if (!built) {
+      built = build(db);
+      statements.set(db, built);
+    }
+    return built;
+  };
+}
+
 // Every write transaction takes SQLite's write lock when it begins. A deferred transaction that
 // reads first and writes later fails at once with SQLITE_BUSY when another process holds the lock,
 // instead of waiting out busy_timeout; an immediate one waits its turn.

@@ -12,6 +12,14 @@ export type SessionClaims = { userId: number; sessionVersion: number | undefined
 
 const keys = new Map<string, Uint8Array>();
 
+// Tokens already decrypted, with their expiry: a signed-in reader sends the same cookie with every
+// request, and the decryption (jose, through WebCrypto) is most of the cost of reading it. A token
+// cannot change, so its claims stay true until it expires; whether its session is still current
+// is decided by the database on every request (./session-user.ts).
+const CLOCK_TOLERANCE_SECONDS = 15;
+const MAX_REMEMBERED_TOKENS = 2000;
+const decrypted = new Map<string, { claims: SessionClaims; expiresAtMs: number }>();
+
 function derivedKey(secret: string, salt: string, length: 64 | 32): Uint8Array {
   const id = `${length}:${salt}`;
   let key = keys.get(id);
@@ -55,20 +63,30 @@ export async function readSessionClaims(
   const name = secureCookies ? SESSION_COOKIE_NAMES[1] : SESSION_COOKIE_NAMES[0];
   const token = sessionCookieValue(cookieHeader, name);
   if (!token) return null;
+  const cacheKey = `${name}\n${token}`;
+  const remembered = decrypted.get(cacheKey);
+  if (remembered) {
+    if (currentTime().getTime() < remembered.expiresAtMs) return remembered.claims;
+    decrypted.delete(cacheKey);
+    return null;
+  }
   try {
     const { payload } = await jwtDecrypt(
       token,
       (header) => derivedKey(secret, name, header.enc === "A256GCM" ? 32 : 64),
       {
-        clockTolerance: 15,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: currentTime(),
         keyManagementAlgorithms: ["dir"],
         contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"],
       },
     );
     const userId = Number(payload.sub);
-    if (!Number.isSafeInteger(userId) || userId <= 0) return null;
-    return { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined };
+    if (!Number.isSafeInteger(userId) || userId <= 0 || typeof payload.exp !== "number") return null;
+    const claims = { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : undefined };
+    if (decrypted.size >= MAX_REMEMBERED_TOKENS) decrypted.clear();
+    decrypted.set(cacheKey, { claims, expiresAtMs: (payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000 });
+    return claims;
   } catch {
     return null;
   }
