@@ -6,6 +6,7 @@ import { cacheTags } from "../../lib/cache-tags";
 import { commentRefusalMessages, type CommentRefusal } from "../../lib/comments/comment-refusals";
 import { decideCommentStatus } from "../../lib/comments/comment-rules";
 import { hasRole } from "../../lib/permissions";
+import { formatWait, recordAttemptInTransaction } from "../../lib/rate-limits";
 import type { SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
 import { inWriteTransaction, preparedPerConnection } from "../client";
@@ -159,6 +160,7 @@ export async function submitComment({
   now = currentTime(),
   settings,
   fromModerationQueue = false,
+  limitAddress,
 }: {
   articleId: number;
   authorId: number;
@@ -169,9 +171,16 @@ export async function submitComment({
   settings?: SiteSettings;
   // A moderator's reply from /moderation is logged there as a moderation action.
   fromModerationQueue?: boolean;
+  // The poster's address, counted against the per-address comment limit (lib/rate-limits.ts) in
+  // this transaction, before the per-account rules: one address cannot flood through many accounts.
+  limitAddress?: string;
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
   return inWriteTransaction((tx): CommentWriteResult => {
+    if (limitAddress !== undefined) {
+      const wait = recordAttemptInTransaction("commentIp", limitAddress);
+      if (wait > 0) return refuse("too-fast", `You are posting too fast. Try again in ${formatWait(wait)}.`);
+    }
     const commenter = loadCommenter(authorId, now, rules);
     if (!commenter) return refuse("banned", "Your account no longer exists.");
     if ("banMessage" in commenter) return refuse("banned", commenter.banMessage);
