@@ -69,3 +69,40 @@ export function preparedPerConnection<T>(build: (db: Db) => T): (db?: Db) => T {
 export function inWriteTransaction<T>(work: (tx: Transaction) => T, db: Db = getDb()): T {
   return db.transaction(work, { behavior: "immediate" });
 }
+
+const BUSY_TIMEOUT_MS = 5000;
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+}
+
+// As inWriteTransaction, for a hot write path in a serving process: while another process holds the
+// write lock, SQLite's busy handler would sleep (1, 2, 5, 10… ms) with the whole event loop stopped.
+// Here the lock is asked for without waiting, and while it is taken the process serves other
+// requests and asks again a moment later (up to the same 5 s). The work itself runs in the lock,
+// synchronously, as before.
+export async function inWriteTransactionWithoutBlocking<T>(work: (tx: Transaction) => T, db: Db = getDb()): Promise<T> {
+  const sqlite = db.$client;
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt += 1) {
+    sqlite.pragma("busy_timeout = 0");
+    try {
+      sqlite.prepare("BEGIN IMMEDIATE").run();
+      break;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    await new Promise((resolve) => (attempt < 2 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+  }
+  try {
+    // Inside the open transaction, better-sqlite3 runs drizzle's transaction as a savepoint.
+    const result = db.transaction(work);
+    sqlite.prepare("COMMIT").run();
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.prepare("ROLLBACK").run();
+    throw error;
+  }
+}

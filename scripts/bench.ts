@@ -208,6 +208,9 @@ try {
   printTable(memoryRows);
   const logLines = fs.readFileSync(serverLog, "utf8").split("\n").filter(Boolean).length;
   console.log(`Server log: ${logLines} lines (uncached requests one by one, page-cache hit counts every 60 s).`);
+  // Errors the server logged (a refused post answered 200 says why only here).
+  const errorLines = fs.readFileSync(serverLog, "utf8").split("\n").filter((line) => /"level":(50|60)/.test(line));
+  if (errorLines.length > 0) console.log(`Server errors logged: ${errorLines.length}; first: ${errorLines[0]?.slice(0, 400)}`);
   console.log(`cpus: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
   if ((oursSummary?.failures ?? 0) > 0 || !storedOnce || otherPostResponses > 0) process.exitCode = 1;
 } finally {

@@ -9,7 +9,7 @@ import { hasRole } from "../../lib/permissions";
 import { formatWait, recordAttemptInTransaction } from "../../lib/rate-limits";
 import type { SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { inWriteTransaction, preparedPerConnection } from "../client";
+import { inWriteTransactionWithoutBlocking, preparedPerConnection } from "../client";
 import { articles, comments, users, type CommentStatus, type UserRole } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
 import { recordModeration } from "./moderation-log-writes";
@@ -176,7 +176,7 @@ export async function submitComment({
   limitAddress?: string;
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
-  return inWriteTransaction((tx): CommentWriteResult => {
+  return inWriteTransactionWithoutBlocking((tx): CommentWriteResult => {
     if (limitAddress !== undefined) {
       const wait = recordAttemptInTransaction("commentIp", limitAddress);
       if (wait > 0) return refuse("too-fast", `You are posting too fast. Try again in ${formatWait(wait)}.`);
