@@ -81,28 +81,36 @@ function isBusy(error: unknown): boolean {
 // Here the lock is asked for without waiting, and while it is taken the process serves other
 // requests and asks again a moment later (up to the same 5 s). The work itself runs in the lock,
 // synchronously, as before.
+const lockStatements = preparedPerConnection((db) => ({
+  noWait: db.$client.prepare(`PRAGMA busy_timeout = 0`),
+  wait: db.$client.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+  begin: db.$client.prepare("BEGIN IMMEDIATE"),
+  commit: db.$client.prepare("COMMIT"),
+  rollback: db.$client.prepare("ROLLBACK"),
+}));
+
 export async function inWriteTransactionWithoutBlocking<T>(work: (tx: Transaction) => T, db: Db = getDb()): Promise<T> {
-  const sqlite = db.$client;
+  const statements = lockStatements(db);
   const deadline = Date.now() + BUSY_TIMEOUT_MS;
   for (let attempt = 0; ; attempt += 1) {
-    sqlite.pragma("busy_timeout = 0");
+    statements.noWait.get();
     try {
-      sqlite.prepare("BEGIN IMMEDIATE").run();
+      statements.begin.run();
       break;
     } catch (error) {
       if (!isBusy(error) || Date.now() > deadline) throw error;
     } finally {
-      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      statements.wait.get();
     }
     await new Promise((resolve) => (attempt < 2 ? setImmediate(resolve) : setTimeout(resolve, 1)));
   }
   try {
     // Inside the open transaction, better-sqlite3 runs drizzle's transaction as a savepoint.
     const result = db.transaction(work);
-    sqlite.prepare("COMMIT").run();
+    statements.commit.run();
     return result;
   } catch (error) {
-    if (sqlite.inTransaction) sqlite.prepare("ROLLBACK").run();
+    if (db.$client.inTransaction) statements.rollback.run();
     throw error;
   }
 }
