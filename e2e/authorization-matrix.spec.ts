@@ -4,7 +4,7 @@ import { banUser, createTestUser, getSessionUserByEmail, newClient, signInThroug
 import { E2E_BASE_URL } from "./support/e2e-environment";
 import { createCommentableArticle } from "./support/comments";
 import { getDb, insertComment } from "./support/database";
-import { postServerActionForm, serverActionFormFields } from "./support/form-replay";
+import { plainFormTarget, postPlainForm, postServerActionForm, serverActionFormFields } from "./support/form-replay";
 import { comments } from "../db/schema";
 
 // Every protected page and server action × every kind of visitor, through real requests. Actions
@@ -166,13 +166,9 @@ test.describe("comment server actions called directly", () => {
     test(`post a comment × ${visitor} → ${allowed ? "allowed" : "denied"}`, async () => {
       const article = await createCommentableArticle();
       const source = await client("reader").request.get(`/articles/${article.slug}`);
-      const actionFields = serverActionFormFields(await source.text(), "body");
+      const form = plainFormTarget(await source.text(), "body");
       const body = `Posted directly by ${visitor} ${Date.now()}`;
-      const response = await postServerActionForm(client(visitor).request, `/articles/${article.slug}`, actionFields, {
-        articleId: String(article.id),
-        parentId: "",
-        body,
-      });
+      const response = await postPlainForm(client(visitor).request, form.action, { ...form.fields, parentId: "", body });
       expect(response.status()).toBeLessThan(500);
       const stored = getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, article.id), eq(comments.body, body))).all();
       expect(stored).toHaveLength(allowed ? 1 : 0);

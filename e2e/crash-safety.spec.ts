@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { newClient, signInThroughForm } from "./support/accounts";
-import { serverActionFormFields } from "./support/form-replay";
+import { plainFormTarget, postPlainForm } from "./support/form-replay";
 import { freePort } from "./support/free-port";
 import { makeTempDataDir, spawnServer } from "./support/spawn-server";
 
@@ -47,7 +47,7 @@ test("a server killed while comments are posted restarts with an intact database
   const requests: APIRequestContext[] = [];
   try {
     for (const reader of site.readers) requests.push(await signedInRequest(browser, server.baseUrl, reader));
-    const actionFields = serverActionFormFields(await (await requests[0]!.get(articlePath)).text(), "body");
+    const form = plainFormTarget(await (await requests[0]!.get(articlePath)).text(), "body");
 
     const acked: Acked[] = [];
     const refusals: string[] = [];
@@ -56,11 +56,7 @@ test("a server killed while comments are posted restarts with an intact database
       for (let n = 1; !killed; n += 1) {
         const body = `Poster ${poster}, comment ${n}: ${Math.random().toString(36).slice(2)}`;
         try {
-          const response = await request.post(articlePath, {
-            multipart: { ...actionFields, articleId: String(site.article.id), parentId: "", body },
-            headers: { origin: server.baseUrl },
-            maxRedirects: 0,
-          });
+          const response = await postPlainForm(request, form.action, { ...form.fields, parentId: "", body }, { origin: server.baseUrl });
           const location = response.headers().location ?? "";
           const id = /#comment-(\d+)$/.exec(location)?.[1];
           if (response.status() === 303 && id) acked.push({ id: Number(id), body });

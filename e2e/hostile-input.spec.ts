@@ -6,7 +6,7 @@ import { createTestUser, ipHeaders, newClient, signInThroughForm } from "./suppo
 import { createCommentableArticle, makeTrusted, postComment } from "./support/comments";
 import { createArticle, getDb, insertComment, updateUserProfile } from "./support/database";
 import { E2E_BASE_URL } from "./support/e2e-environment";
-import { serverActionFormFields } from "./support/form-replay";
+import { plainFormTarget, postPlainForm, serverActionFormFields } from "./support/form-replay";
 import { createTag, uniqueSuffix } from "./support/test-data";
 
 // Hostile input against the production build: every answer is a clean 4xx or a harmless
@@ -227,7 +227,7 @@ test("malformed and hostile form posts are refused without a 500 and change noth
   await signInThroughForm(page, reader, { callbackUrl: `/articles/${article.slug}` });
   const path = `/articles/${article.slug}`;
   const html = await (await context.request.get(path)).text();
-  const actionFields = serverActionFormFields(html, "body");
+  const form = plainFormTarget(html, "body");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const countComments = () => getDb().select({ id: comments.id }).from(comments).where(eq(comments.articleId, article.id)).all().length;
   const before = countComments();
@@ -245,10 +245,15 @@ test("malformed and hostile form posts are refused without a 500 and change noth
     expect(response.status, post.name).toBeLessThan(500);
   }
 
-  // The JavaScript-off comment post itself, as a browser encodes it, then broken: the server
-  // reads a multipart body whole and refuses one that does not parse (Next would answer 500).
+  // A server-action form (the profile form; the comment form posts to its own endpoint) as a
+  // browser without JavaScript encodes it, then broken: the server reads a multipart body whole
+  // and refuses one that does not parse (Next would answer 500).
+  const actionPath = "/account";
+  const actionFields = serverActionFormFields(await (await context.request.get(actionPath)).text(), "bio");
+  const profileOf = () => getDb().select({ displayName: users.displayName, bio: users.bio }).from(users).where(eq(users.id, reader.id)).get();
+  const profileBefore = profileOf();
   const boundary = "----WebKitFormBoundaryh0st1leP0st7x9Q";
-  const wellFormed = Object.entries({ ...actionFields, articleId: String(article.id), parentId: "", body: `never stored ${uniqueSuffix()}` })
+  const wellFormed = Object.entries({ ...actionFields, displayName: `Never stored ${uniqueSuffix()}`, bio: "never stored" })
     .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
     .join("") + `--${boundary}--\r\n`;
   const multipart = `multipart/form-data; boundary=${boundary}`;
@@ -261,11 +266,11 @@ test("malformed and hostile form posts are refused without a 500 and change noth
   ];
   for (const post of malformed) {
     const body = Buffer.from(post.body);
-    const response = await rawRequest("POST", path, { "content-type": post.contentType, cookie, origin: E2E_BASE_URL, "content-length": String(body.length) }, body);
+    const response = await rawRequest("POST", actionPath, { "content-type": post.contentType, cookie, origin: E2E_BASE_URL, "content-length": String(body.length) }, body);
     expect(response.status, post.name).toBe(400);
   }
 
-  // The comment action called by its real id with arguments no React client writes: each is
+  // The profile action called by its real id with arguments no React client writes: each is
   // refused with 400 before Next decodes it, or, when it decodes to the wrong shape, answered
   // by the action with an error; never a 500.
   const actionId = (JSON.parse(Object.entries(actionFields).find(([name]) => /^\$ACTION_\d+:0$/.test(name))?.[1] ?? "{}") as { id?: string }).id ?? "";
@@ -287,15 +292,17 @@ test("malformed and hostile form posts are refused without a 500 and change noth
     { name: "garbage bound arguments", headers: { "content-type": multipart }, body: formBody({ ...actionFields, [`${prefix}1`]: "{garbage" }), status: [400] },
     { name: "missing bound arguments", headers: { "content-type": multipart }, body: formBody(Object.fromEntries(Object.entries(actionFields).filter(([name]) => name !== `${prefix}1`))), status: [400] },
     { name: "arguments of the wrong shape", headers: fetchCall, body: '[{"status":"idle"},"not a form"]', status: [200] },
-    { name: "the action posted as unbound", headers: { "content-type": multipart }, body: formBody({ [`$ACTION_ID_${actionId}`]: "", articleId: String(article.id), parentId: "", body: "unbound" }), status: [200] },
+    { name: "the action posted as unbound", headers: { "content-type": multipart }, body: formBody({ [`$ACTION_ID_${actionId}`]: "", displayName: "Unbound", bio: "unbound" }), status: [200] },
   ];
   for (const post of actionPosts) {
     const body = Buffer.from(post.body);
-    const response = await rawRequest("POST", path, { ...post.headers, cookie, origin: E2E_BASE_URL, "content-length": String(body.length) }, body);
+    const response = await rawRequest("POST", actionPath, { ...post.headers, cookie, origin: E2E_BASE_URL, "content-length": String(body.length) }, body);
     expect(post.status, `${post.name} answered ${response.status}`).toContain(response.status);
   }
 
-  // A real action call with hostile values: raw invalid UTF-8 and a null byte in the comment, an id
+  expect(profileOf()).toEqual(profileBefore);
+
+  // A real comment post with hostile values: raw invalid UTF-8 and a null byte in the comment, an id
   // that is not a number, a far too long comment.
   for (const fields of [
     { articleId: "%C3%28", parentId: "", body: "hello" },
@@ -303,17 +310,13 @@ test("malformed and hostile form posts are refused without a 500 and change noth
     { articleId: String(article.id), parentId: "", body: "x".repeat(200_000) },
     { articleId: "-1", parentId: "", body: "hello" },
   ]) {
-    const response = await context.request.post(path, { multipart: { ...actionFields, ...fields }, headers: { origin: E2E_BASE_URL }, maxRedirects: 0 });
+    const response = await postPlainForm(context.request, form.action, { ...form.fields, ...fields });
     expect.soft([200, 303], JSON.stringify(fields).slice(0, 60)).toContain(response.status());
   }
   expect(countComments()).toBe(before);
 
   // A null byte inside an otherwise valid comment is dropped or refused, never stored raw.
-  const withNull = await context.request.post(path, {
-    multipart: { ...actionFields, articleId: String(article.id), parentId: "", body: `with a\u0000null ${uniqueSuffix()}` },
-    headers: { origin: E2E_BASE_URL },
-    maxRedirects: 0,
-  });
+  const withNull = await postPlainForm(context.request, form.action, { ...form.fields, parentId: "", body: `with a\u0000null ${uniqueSuffix()}` });
   expect(withNull.status()).toBeLessThan(500);
   const stored = getDb().select({ body: comments.body }).from(comments).where(eq(comments.articleId, article.id)).all();
   expect(stored.some((row) => row.body.includes("\u0000"))).toBe(false);

@@ -1,9 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getSessionUserById, type SessionUser } from "@/db/queries/auth-users";
+import type { SessionUser } from "@/db/queries/auth-users";
 import type { UserRole } from "@/db/schema";
 import { auth } from "./auth/auth";
+import { userForSession } from "./auth/session-user";
 import { hasRole } from "./permissions";
 import { loginPathFor } from "./safe-redirect";
 
@@ -15,12 +16,12 @@ export { can, hasRole, roleRank, type Action } from "./permissions";
 // session version (sign-out elsewhere, password change) takes effect on the very next request.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const user = await getSessionUserById({ id });
-  if (!user || user.sessionVersion !== session?.sessionVersion) return null;
-  return user;
+  if (!session?.user?.id) return null;
+  return userForSession({ userId: Number(session.user.id), sessionVersion: session.sessionVersion });
 });
+
+// Outside Next (the comment-posting endpoint in lib/server/) the same check runs on the cookie:
+// lib/auth/session-user.ts `userFromSessionCookie`.
 
 // Page guard: anonymous visitors go to sign-in and come back; banned users and users without
 // the role see the 403 page.

@@ -1,5 +1,5 @@
 import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
-import { getDb } from "../db/client";
+import { getDb, preparedPerConnection } from "../db/client";
 import { getConfig } from "./config";
 
 // Limits kept in SQLite (table rate_limits, created by a migration), so they hold across restarts
@@ -68,4 +68,26 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+// The same count as recordAttempt, in the same row (rate-limiter-flexible's key, points and expiry
+// in ms), but as one prepared statement run inside the caller's write transaction: posting a comment
+// then takes SQLite's write lock once, not twice. Date.now(), not the test clock, as the library
+// that reads and resets these rows uses it.
+const consumeStatement = preparedPerConnection((db) =>
+  db.$client.prepare<[{ key: string; expire: number; now: number }], { points: number; expire: number | null }>(
+    `INSERT INTO rate_limits (key, points, expire) VALUES (@key, 1, @expire)
+     ON CONFLICT(key) DO UPDATE SET
+       points = CASE WHEN expire IS NULL OR expire > @now THEN points + 1 ELSE 1 END,
+       expire = CASE WHEN expire IS NULL OR expire > @now THEN expire ELSE excluded.expire END
+     RETURNING points, expire`,
+  ),
+);
+
+export function recordAttemptInTransaction(name: RateLimitName, key: string): number {
+  const { points, duration } = policy(name);
+  const now = Date.now();
+  const row = consumeStatement().get({ key: `${name}:${key}`, expire: now + duration * 1000, now });
+  if (!row || row.points <= points) return 0;
+  return Math.max(1, Math.ceil(((row.expire ?? now) - now) / 1000));
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { postCommentAction } from "@/app/(site)/articles/[slug]/actions";
 import { FormField } from "@/components/forms/form-field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { idleState } from "@/lib/actions/action-state";
+import { idleState, type ActionState } from "@/lib/actions/action-state";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/comment-limits";
 
 type ReplyTarget = { id: number; name: string };
@@ -17,12 +17,17 @@ type Props = {
   initialReplyTo: ReplyTarget | null;
   // Shown until the first answer from the server, e.g. why this reader cannot post.
   notice: string | null;
+  // Where the form posts without JavaScript (lib/server/comment-post-endpoint.ts).
+  postPath: string;
+  // The state of a post that endpoint refused: the page is its answer.
+  refusedState: ActionState | null;
 };
 
-// Without JavaScript, "Reply" links reload the page with ?replytocom=<id>; with it, a click on any
-// of them only points this form at that comment. A refused post keeps the typed text.
-export function CommentForm({ articleId, articleSlug, signedInAs, initialReplyTo, notice }: Props) {
-  const [state, formAction] = useActionState(postCommentAction, idleState);
+// Without JavaScript, "Reply" links reload the page with ?replytocom=<id>, and the form posts to
+// the comment endpoint in the custom server; with it, a click on a "Reply" link only points this
+// form at that comment, and the form calls the server action. Both keep the typed text on refusal.
+export function CommentForm({ articleId, articleSlug, signedInAs, initialReplyTo, notice, postPath, refusedState }: Props) {
+  const [state, formAction, pending] = useActionState(postCommentAction, refusedState ?? idleState);
   const [replyTo, setReplyTo] = useState<ReplyTarget | null>(initialReplyTo);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -48,8 +53,15 @@ export function CommentForm({ articleId, articleSlug, signedInAs, initialReplyTo
     setReplyTo(null);
   }
 
+  function submitThroughAction(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
   return (
-    <form ref={formRef} action={formAction} className="stacked-form comment-form" noValidate>
+    <form ref={formRef} action={postPath} method="post" onSubmit={submitThroughAction} className="stacked-form comment-form" noValidate>
       <p className="comment-form-identity">Signed in as {signedInAs}.</p>
       {replyTo ? (
         <p className="comment-form-reply-to">
@@ -73,7 +85,9 @@ export function CommentForm({ articleId, articleSlug, signedInAs, initialReplyTo
         errors={state.fieldErrors?.body}
         hint="Plain text; web addresses become links. Comments may be held for moderation."
       />
-      <SubmitButton pendingText="Posting…">Post Comment</SubmitButton>
+      <SubmitButton pendingText="Posting…" pending={pending}>
+        Post Comment
+      </SubmitButton>
     </form>
   );
 }

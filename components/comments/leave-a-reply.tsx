@@ -1,8 +1,10 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getReplyTarget } from "@/db/queries/comments";
 import { getCurrentUser } from "@/lib/authz";
 import { formatBanMessage } from "@/lib/ban-message";
 import { getDisplayTimeZone } from "@/lib/display-time-zone";
+import { COMMENT_FORM_STATE_HEADER, commentPostPath, decodeCommentFormState } from "@/lib/comments/comment-form-state";
 import { loginPathFor } from "@/lib/safe-redirect";
 import { CommentForm } from "./comment-form";
 
@@ -34,6 +36,9 @@ export async function LeaveAReply({ article, replyToId }: Props) {
           initialReplyTo={replyTo ? { id: replyTo.id, name: replyTo.authorName } : null}
           // A banned reader still gets the form, so text typed before the ban is not lost.
           notice={user.ban ? formatBanMessage(user.ban, await getDisplayTimeZone()) : null}
+          postPath={commentPostPath(article.slug)}
+          // Set only by the custom server, when this page answers a refused JavaScript-off post.
+          refusedState={decodeCommentFormState((await headers()).get(COMMENT_FORM_STATE_HEADER))}
         />
       )}
     </section>

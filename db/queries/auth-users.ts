@@ -1,7 +1,7 @@
 import { eq, like, sql } from "drizzle-orm";
 import { activeBan, type ActiveBan } from "../../lib/bans";
 import { slugify } from "../../lib/slugs";
-import { getDb, type Db, inWriteTransaction } from "../client";
+import { getDb, type Db, inWriteTransaction, preparedPerConnection } from "../client";
 import { users, type UserRole } from "../schema";
 import { currentTime } from "../../lib/clock";
 
@@ -39,8 +39,13 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+// Read on every signed-in request (lib/authz.ts), so prepared once per connection.
+const sessionUserById = preparedPerConnection((db) =>
+  db.select(sessionUserColumns).from(users).where(eq(users.id, sql.placeholder("id"))).prepare(),
+);
+
 export async function getSessionUserById({ id, now = currentTime() }: { id: number; now?: Date }): Promise<SessionUser | null> {
-  const row = getDb().select(sessionUserColumns).from(users).where(eq(users.id, id)).get();
+  const row = sessionUserById().get({ id });
   return row ? toSessionUser(row, now) : null;
 }
 

@@ -57,7 +57,7 @@ export async function editOwnComment({
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
   return inWriteTransaction((tx): CommentWriteResult => {
-    const commenter = commentRuleChecks.loadCommenter(tx, authorId, now, rules);
+    const commenter = commentRuleChecks.loadCommenter(authorId, now, rules);
     if (!commenter) return refuse("not-found");
     if ("banMessage" in commenter) return refuse("banned", commenter.banMessage);
     const comment = loadOwnComment(tx, commentId, authorId);
@@ -68,13 +68,13 @@ export async function editOwnComment({
       comment.articleStatus !== "draft" && comment.articlePublishedAt !== null && comment.articlePublishedAt <= now;
     if (!articleVisible) return refuse("article-unavailable");
     if (!comment.commentsOpen) return refuse("closed");
-    if (commentRuleChecks.isDuplicate(tx, { authorId, articleId: comment.articleId, body, exceptId: comment.id })) {
+    if (commentRuleChecks.isDuplicate({ authorId, articleId: comment.articleId, body, exceptId: comment.id })) {
       return refuse("duplicate");
     }
     const rulesDecision = decideCommentStatus({
       body,
       trusted: hasRole(commenter, "moderator") || comment.articleAuthorId === authorId,
-      hasApprovedComment: commentRuleChecks.hasApprovedComment(tx, authorId),
+      hasApprovedComment: commentRuleChecks.hasApprovedComment(authorId),
       settings: rules,
     });
     // An edit never publishes a held comment: whether held by the rules or unapproved by a

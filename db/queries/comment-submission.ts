@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { formatBanMessage } from "../../lib/ban-message";
 import { getConfig } from "../../lib/config";
 import { activeBan } from "../../lib/bans";
@@ -6,9 +6,10 @@ import { cacheTags } from "../../lib/cache-tags";
 import { commentRefusalMessages, type CommentRefusal } from "../../lib/comments/comment-refusals";
 import { decideCommentStatus } from "../../lib/comments/comment-rules";
 import { hasRole } from "../../lib/permissions";
+import { formatWait, recordAttemptInTransaction } from "../../lib/rate-limits";
 import type { SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { inWriteTransaction, type Transaction } from "../client";
+import { inWriteTransactionWithoutBlocking, preparedPerConnection } from "../client";
 import { articles, comments, users, type CommentStatus, type UserRole } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
 import { recordModeration } from "./moderation-log-writes";
@@ -25,14 +26,8 @@ function refuse(reason: CommentRefusal, message: string = commentRefusalMessages
 
 type Commenter = { id: number; role: UserRole; displayName: string };
 
-// Read inside the transaction, so a ban or role change that just committed is honoured.
-function loadCommenter(
-  tx: Transaction,
-  userId: number,
-  now: Date,
-  settings: SiteSettings,
-): Commenter | { banMessage: string } | null {
-  const row = tx
+const commentRuleQueries = preparedPerConnection((db) => ({
+  commenter: db
     .select({
       id: users.id,
       role: users.role,
@@ -42,63 +37,43 @@ function loadCommenter(
       banReason: users.banReason,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  if (!row) return null;
-  const ban = activeBan(row, now);
-  if (ban) return { banMessage: formatBanMessage(ban, settings.timeZone || getConfig().timeZone) };
-  return { id: row.id, role: row.role, displayName: row.displayName };
-}
-
-function hasApprovedComment(tx: Transaction, authorId: number): boolean {
-  return (
-    tx
-      .select({ id: comments.id })
-      .from(comments)
-      .where(and(eq(comments.authorId, authorId), eq(comments.status, "approved"), isNull(comments.deletedAt)))
-      .limit(1)
-      .get() !== undefined
-  );
-}
-
-// The commenter's own earlier comment on the same article with the same text (deleted and trashed
-// ones aside) makes a new one a duplicate.
-function isDuplicate(tx: Transaction, { authorId, articleId, body, exceptId }: { authorId: number; articleId: number; body: string; exceptId?: number }): boolean {
-  return (
-    tx
-      .select({ id: comments.id })
-      .from(comments)
-      .where(
-        and(
-          eq(comments.authorId, authorId),
-          eq(comments.articleId, articleId),
-          eq(comments.body, body),
-          ne(comments.status, "trash"),
-          isNull(comments.deletedAt),
-          exceptId === undefined ? undefined : ne(comments.id, exceptId),
-        ),
-      )
-      .limit(1)
-      .get() !== undefined
-  );
-}
-
-function postedTooRecently(tx: Transaction, authorId: number, floodSeconds: number, now: Date): boolean {
-  if (floodSeconds <= 0) return false;
-  const last = tx
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare(),
+  visibleArticle: db
+    .select({ id: articles.id, slug: articles.slug, authorId: articles.authorId, commentsOpen: articles.commentsOpen })
+    .from(articles)
+    .where(and(eq(articles.id, sql.placeholder("articleId")), isVisibleToReaders(sql.placeholder("nowMs"))))
+    .prepare(),
+  approvedCommentBy: db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.authorId, sql.placeholder("authorId")), eq(comments.status, "approved"), isNull(comments.deletedAt)))
+    .limit(1)
+    .prepare(),
+  // exceptId 0 (no comment has it) when there is no comment to leave out.
+  sameText: db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(
+      and(
+        eq(comments.authorId, sql.placeholder("authorId")),
+        eq(comments.articleId, sql.placeholder("articleId")),
+        eq(comments.body, sql.placeholder("body")),
+        ne(comments.status, "trash"),
+        isNull(comments.deletedAt),
+        ne(comments.id, sql.placeholder("exceptId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+  latestCommentBy: db
     .select({ createdAt: comments.createdAt })
     .from(comments)
-    .where(eq(comments.authorId, authorId))
+    .where(eq(comments.authorId, sql.placeholder("authorId")))
     .orderBy(desc(comments.createdAt))
     .limit(1)
-    .get();
-  return last !== undefined && now.getTime() - last.createdAt.getTime() < floodSeconds * 1000;
-}
-
-type ParentComment = { id: number; parentId: number | null; status: CommentStatus; articleId: number; deletedAt: Date | null };
-
-function loadParent(tx: Transaction, id: number): ParentComment | undefined {
-  return tx
+    .prepare(),
+  comment: db
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -107,20 +82,66 @@ function loadParent(tx: Transaction, id: number): ParentComment | undefined {
       deletedAt: comments.deletedAt,
     })
     .from(comments)
-    .where(eq(comments.id, id))
-    .get();
+    .where(eq(comments.id, sql.placeholder("id")))
+    .prepare(),
+  insert: db
+    .insert(comments)
+    .values({
+      articleId: sql.placeholder("articleId"),
+      authorId: sql.placeholder("authorId"),
+      parentId: sql.placeholder("parentId"),
+      body: sql.placeholder("body"),
+      status: sql.placeholder("status"),
+      heldReason: sql.placeholder("heldReason"),
+      createdAt: sql.placeholder("now"),
+      updatedAt: sql.placeholder("now"),
+    })
+    .returning({ id: comments.id })
+    .prepare(),
+}));
+
+// These run inside a write transaction on the default connection (inWriteTransaction), so a ban,
+// role change or comment that just committed is honoured.
+function loadCommenter(userId: number, now: Date, settings: SiteSettings): Commenter | { banMessage: string } | null {
+  const row = commentRuleQueries().commenter.get({ userId });
+  if (!row) return null;
+  const ban = activeBan(row, now);
+  if (ban) return { banMessage: formatBanMessage(ban, settings.timeZone || getConfig().timeZone) };
+  return { id: row.id, role: row.role, displayName: row.displayName };
+}
+
+function hasApprovedComment(authorId: number): boolean {
+  return commentRuleQueries().approvedCommentBy.get({ authorId }) !== undefined;
+}
+
+// The commenter's own earlier comment on the same article with the same text (deleted and trashed
+// ones aside) makes a new one a duplicate.
+function isDuplicate({ authorId, articleId, body, exceptId }: { authorId: number; articleId: number; body: string; exceptId?: number }): boolean {
+  return commentRuleQueries().sameText.get({ authorId, articleId, body, exceptId: exceptId ?? 0 }) !== undefined;
+}
+
+function postedTooRecently(authorId: number, floodSeconds: number, now: Date): boolean {
+  if (floodSeconds <= 0) return false;
+  const last = commentRuleQueries().latestCommentBy.get({ authorId });
+  return last !== undefined && now.getTime() - last.createdAt.getTime() < floodSeconds * 1000;
+}
+
+type ParentComment = { id: number; parentId: number | null; status: CommentStatus; articleId: number; deletedAt: Date | null };
+
+function loadParent(id: number): ParentComment | undefined {
+  return commentRuleQueries().comment.get({ id });
 }
 
 // A reply deeper than the thread depth joins the thread at its deepest level: it attaches to the
 // ancestor at depth (maxDepth - 1), so it lands at depth maxDepth. Should that ancestor no longer
 // be shown (held again, spam, trash), the reply stays under its own parent instead, since a reply
 // under a hidden comment would surface at the top of the thread.
-function attachmentPoint(tx: Transaction, parent: ParentComment, maxDepth: number): number | null {
+function attachmentPoint(parent: ParentComment, maxDepth: number): number | null {
   if (maxDepth <= 1) return null;
   const chain: ParentComment[] = [parent];
   let current = parent;
   while (current.parentId !== null && chain.length <= 64) {
-    const next = loadParent(tx, current.parentId);
+    const next = loadParent(current.parentId);
     if (!next) break;
     chain.unshift(next);
     current = next;
@@ -139,6 +160,7 @@ export async function submitComment({
   now = currentTime(),
   settings,
   fromModerationQueue = false,
+  limitAddress,
 }: {
   articleId: number;
   authorId: number;
@@ -149,18 +171,21 @@ export async function submitComment({
   settings?: SiteSettings;
   // A moderator's reply from /moderation is logged there as a moderation action.
   fromModerationQueue?: boolean;
+  // The poster's address, counted against the per-address comment limit (lib/rate-limits.ts) in
+  // this transaction, before the per-account rules: one address cannot flood through many accounts.
+  limitAddress?: string;
 }): Promise<CommentWriteResult> {
   const rules = settings ?? (await getSiteSettings());
-  return inWriteTransaction((tx): CommentWriteResult => {
-    const commenter = loadCommenter(tx, authorId, now, rules);
+  return inWriteTransactionWithoutBlocking((tx): CommentWriteResult => {
+    if (limitAddress !== undefined) {
+      const wait = recordAttemptInTransaction("commentIp", limitAddress);
+      if (wait > 0) return refuse("too-fast", `You are posting too fast. Try again in ${formatWait(wait)}.`);
+    }
+    const commenter = loadCommenter(authorId, now, rules);
     if (!commenter) return refuse("banned", "Your account no longer exists.");
     if ("banMessage" in commenter) return refuse("banned", commenter.banMessage);
 
-    const article = tx
-      .select({ id: articles.id, slug: articles.slug, authorId: articles.authorId, commentsOpen: articles.commentsOpen })
-      .from(articles)
-      .where(and(eq(articles.id, articleId), isVisibleToReaders(now)))
-      .get();
+    const article = commentRuleQueries().visibleArticle.get({ articleId, nowMs: now.getTime() });
     if (!article) return refuse("article-unavailable");
     if (!article.commentsOpen) return refuse("closed");
 
@@ -168,7 +193,7 @@ export async function submitComment({
     let attachTo: number | null = null;
     let parentToApprove: ParentComment | null = null;
     if (parentId !== null) {
-      const parent = loadParent(tx, parentId);
+      const parent = loadParent(parentId);
       // Moderators may answer a comment still in the queue, which approves it (as in WordPress).
       const replyable =
         parent !== undefined &&
@@ -177,16 +202,16 @@ export async function submitComment({
         (parent.status === "approved" || (isModerator && parent.status === "pending"));
       if (!replyable) return refuse("parent-unavailable");
       if (parent.status === "pending") parentToApprove = parent;
-      attachTo = attachmentPoint(tx, parent, rules.commentThreadDepth);
+      attachTo = attachmentPoint(parent, rules.commentThreadDepth);
     }
 
-    if (isDuplicate(tx, { authorId, articleId: article.id, body })) return refuse("duplicate");
-    if (!isModerator && postedTooRecently(tx, authorId, rules.commentFloodSeconds, now)) return refuse("flood");
+    if (isDuplicate({ authorId, articleId: article.id, body })) return refuse("duplicate");
+    if (!isModerator && postedTooRecently(authorId, rules.commentFloodSeconds, now)) return refuse("flood");
 
     const decision = decideCommentStatus({
       body,
       trusted: isModerator || article.authorId === commenter.id,
-      hasApprovedComment: hasApprovedComment(tx, commenter.id),
+      hasApprovedComment: hasApprovedComment(commenter.id),
       settings: rules,
     });
 
@@ -206,20 +231,16 @@ export async function submitComment({
       });
     }
 
-    const inserted = tx
-      .insert(comments)
-      .values({
-        articleId: article.id,
-        authorId,
-        parentId: attachTo,
-        body,
-        status: decision.status,
-        heldReason: decision.heldReason,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: comments.id })
-      .get();
+    const inserted = commentRuleQueries().insert.get({
+      articleId: article.id,
+      authorId,
+      parentId: attachTo,
+      body,
+      status: decision.status,
+      heldReason: decision.heldReason,
+      now,
+    });
+    if (!inserted) throw new Error("The comment insert returned no row");
     if (fromModerationQueue && isModerator) {
       recordModeration(tx, {
         moderator: commenter,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { parseSiteSettings, settingsShownOnPages, type SiteSettings } from "../../lib/site-settings";
 import { invalidateCacheTags } from "../cache-invalidation";
-import { getDb, inWriteTransaction } from "../client";
+import { inWriteTransaction, preparedPerConnection } from "../client";
 import { siteSettings } from "../schema";
 
 function parseStoredValue(text: string): unknown {
@@ -13,15 +13,27 @@ function parseStoredValue(text: string): unknown {
   }
 }
 
+// All stored settings as one JSON text: reading it is one cheap query, and the parsed settings are
+// reused while it is unchanged, whichever process or tool changed it.
+const storedSettingsText = preparedPerConnection((db) =>
+  db.select({ text: sql<string | null>`json_group_object(${siteSettings.key}, ${siteSettings.value})` }).from(siteSettings).prepare(),
+);
+
+let parsed: { text: string; settings: SiteSettings } | undefined;
+
 export async function getSiteSettings(): Promise<SiteSettings> {
   recordCacheTags(cacheTags.site);
-  // Read as text and parsed here: a hand-edited row that is not JSON falls back to its default
-  // instead of failing every page.
-  const rows = getDb()
-    .select({ key: siteSettings.key, value: sql<string>`${siteSettings.value}` })
-    .from(siteSettings)
-    .all();
-  return parseSiteSettings(Object.fromEntries(rows.map((row) => [row.key, parseStoredValue(row.value)])));
+  const text = storedSettingsText().get()?.text ?? "{}";
+  if (parsed?.text !== text) {
+    // Each value parsed on its own: a hand-edited row that is not JSON falls back to its default
+    // instead of failing every page.
+    const stored = Object.entries(JSON.parse(text) as Record<string, unknown>).map(([key, value]) => [
+      key,
+      typeof value === "string" ? parseStoredValue(value) : value,
+    ]);
+    parsed = { text, settings: Object.freeze(parseSiteSettings(Object.fromEntries(stored))) };
+  }
+  return parsed.settings;
 }
 
 // Purges the site-wide pages only when a setting they show changed value.

@@ -62,8 +62,10 @@ export async function postComment(page: Page, text: string): Promise<number | nu
   const form = replySection(page);
   await form.getByLabel("Comment", { exact: true }).fill(text);
   const pathname = new URL(page.url()).pathname;
+  // With JavaScript the server action posts to the page; without it the form posts to its endpoint.
+  const targets = [pathname, `${pathname}/comments`];
   const answered = page.waitForResponse(
-    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === pathname,
+    (response) => response.request().method() === "POST" && targets.includes(new URL(response.url()).pathname),
   );
   await form.getByRole("button", { name: "Post Comment" }).click();
   const response = await answered;

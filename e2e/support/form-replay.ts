@@ -40,3 +40,29 @@ export function postServerActionForm(
     maxRedirects: 0,
   });
 }
+
+// A plain HTML form (no server action): where it posts and its hidden fields, as a browser without
+// JavaScript sends them. The comment form is one (lib/server/comment-post-endpoint.ts).
+export function plainFormTarget(html: string, containingField: string): { action: string; fields: Record<string, string> } {
+  const forms = html.match(/<form[\s\S]*?<\/form>/g) ?? [];
+  const form = forms.find((candidate) => candidate.includes(`name="${containingField}"`));
+  if (!form) throw new Error(`No form with a field named ${containingField}`);
+  const action = /^<form[^>]*\saction="([^"]*)"/.exec(form)?.[1];
+  if (!action || !action.startsWith("/")) throw new Error(`The form with ${containingField} has no action path`);
+  const fields: Record<string, string> = {};
+  for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (name) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? "");
+  }
+  return { action: decodeEntities(action), fields };
+}
+
+// Posts a plain form urlencoded, as a browser without JavaScript does, from this site's origin.
+export function postPlainForm(
+  request: APIRequestContext,
+  action: string,
+  fields: Record<string, string>,
+  { origin = E2E_BASE_URL }: { origin?: string } = {},
+): Promise<APIResponse> {
+  return request.post(action, { form: fields, headers: { origin }, maxRedirects: 0 });
+}

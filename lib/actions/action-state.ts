@@ -11,9 +11,12 @@ export const idleState: ActionState = { status: "idle" };
 
 const secretFields = /password|token/i;
 
-export function typedValues(formData: FormData): Record<string, string> {
+// A submitted form: FormData from a server action, URLSearchParams from a plain form post.
+export type FormEntries = { entries(): IterableIterator<[string, unknown]> };
+
+export function typedValues(form: FormEntries): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
+  for (const [name, value] of form.entries()) {
     if (typeof value === "string" && !name.startsWith("$ACTION") && !secretFields.test(name)) values[name] = value;
   }
   return values;

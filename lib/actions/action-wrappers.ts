@@ -3,19 +3,13 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { SessionUser } from "@/db/queries/auth-users";
 import type { UserRole } from "@/db/schema";
-import { getCurrentUser, hasRole } from "../authz";
-import { formatBanMessage } from "../ban-message";
+import { getCurrentUser } from "../authz";
 import { logUnhandledError } from "../error-log";
 import { getDisplayTimeZone } from "../display-time-zone";
 import { typedValues, type ActionState } from "./action-state";
+import { checkAccess, validateForm } from "./form-checks";
 
 type Handler<Input, Context> = (input: Input, context: Context & { formData: FormData }) => Promise<ActionState>;
-
-function formObject(formData: FormData): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  for (const [name, value] of formData.entries()) if (!name.startsWith("$ACTION")) object[name] = value;
-  return object;
-}
 
 // Every action is a form's (useActionState passes the previous state, then the FormData). A
 // hand-made request can call one with other arguments; it gets this answer, not a 500.
@@ -28,15 +22,8 @@ async function runValidated<Schema extends z.ZodType, Context>(
   handler: Handler<z.infer<Schema>, Context>,
 ): Promise<ActionState> {
   if (!(formData instanceof FormData)) return notAFormPost;
-  const parsed = schema.safeParse(formObject(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "form");
-      (fieldErrors[field] ??= []).push(issue.message);
-    }
-    return { status: "invalid", message: "Please correct the highlighted fields.", fieldErrors, values: typedValues(formData) };
-  }
+  const parsed = validateForm(schema, formData);
+  if (!parsed.ok) return parsed.state;
   try {
     return await handler(parsed.data, { ...context, formData });
   } catch (error) {
@@ -59,17 +46,9 @@ function roleAction(role: UserRole, { allowBanned = false }: { allowBanned?: boo
   return <Schema extends z.ZodType>(schema: Schema, handler: Handler<z.infer<Schema>, UserContext>) =>
     async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
       if (!(formData instanceof FormData)) return notAFormPost;
-      const user = await getCurrentUser();
-      if (!user) {
-        return { status: "error", message: "Your session has ended. Please sign in again.", values: typedValues(formData) };
-      }
-      if (user.ban && !allowBanned) {
-        return { status: "error", message: formatBanMessage(user.ban, await getDisplayTimeZone()), values: typedValues(formData) };
-      }
-      if (!hasRole(user, role)) {
-        return { status: "error", message: "You do not have permission to do that.", values: typedValues(formData) };
-      }
-      return runValidated(schema, formData, { user }, handler);
+      const access = await checkAccess(await getCurrentUser(), role, { allowBanned, form: formData, timeZone: getDisplayTimeZone });
+      if (!access.ok) return access.state;
+      return runValidated(schema, formData, { user: access.user }, handler);
     };
 }
 

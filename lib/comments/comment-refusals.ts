@@ -6,6 +6,8 @@ export const commentRefusalMessages = {
   "parent-unavailable": "The comment you are replying to is no longer available.",
   duplicate: "Duplicate comment detected; it looks as though you've already said that!",
   flood: "You are posting comments too quickly. Slow down.",
+  // Replaced by the wait, from the per-address limit (lib/rate-limits.ts).
+  "too-fast": "You are posting too fast.",
   "not-editable": "This comment can no longer be edited.",
   "not-found": "That comment does not exist or is not yours.",
 } as const;

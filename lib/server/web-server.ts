@@ -5,6 +5,7 @@ import next from "next";
 import { drizzleFor, openSqlite } from "../../db/client";
 import { registerRunningServer } from "../backups/running-servers";
 import { stampClientIp } from "../client-ip";
+import { COMMENT_FORM_STATE_HEADER } from "../comments/comment-form-state";
 import type { AppConfig } from "../config";
 import { createPageCacheHandler } from "../page-cache/page-cache-handler";
 import { CacheInvalidationWatcher } from "../page-cache/invalidation-watcher";
@@ -16,6 +17,7 @@ import { applySecurityHeaders } from "../security-headers";
 import { applyStatusPageCode } from "../status-pages";
 import { answerUnhandledError } from "../unhandled-error-response";
 import { checkedRequestBody } from "./request-body-check";
+import { createCommentPostEndpoint } from "./comment-post-endpoint";
 import { RequestLog } from "./request-log";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -60,6 +62,9 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
   const syncTimer = setInterval(() => watcher.sync(), 1000).unref();
   const reportTimer = requestLog.startPeriodicReport();
 
+  // The JavaScript-off comment form, answered before Next (lib/server/comment-post-endpoint.ts).
+  const handleCommentPost = createCommentPostEndpoint({ render, siteOrigin: new URL(config.siteUrl).origin, trustProxy: config.trustProxy });
+
   const https = config.siteUrl.startsWith("https:");
   const server = http.createServer((req, res) => {
     // The hot path: a stored page is answered with headers and bytes built when it was stored (the
@@ -67,17 +72,21 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // other per-request work.
     if (pageCache.serveStoredPage(req, res)) return;
     stampClientIp(req, config.trustProxy);
+    // Only the comment endpoint sets it, for the page it renders with a refused comment's state.
+    delete req.headers[COMMENT_FORM_STATE_HEADER];
     // Hardening (lib/security-headers.ts, lib/request-body-limit.ts): headers on every response,
     // oversized or unparseable bodies refused before Next reads them.
     applySecurityHeaders(req, res, { https });
     if (refuseUnacceptableBody(req, res)) return;
-    // A body Next would decode as a server action is read and checked first
+    // The JavaScript-off comment form has its own endpoint (lib/server/comment-post-endpoint.ts).
+    // Any other body Next would decode as a server action is read and checked first
     // (lib/server/request-body-check.ts); Next then reads a replay of it.
-    checkedRequestBody(req, res)
-      .then((checked) => {
-        if (checked === null) return;
-        applyStatusPageCode(checked, res);
-        return pageCache.handle(checked, res);
+    applyStatusPageCode(req, res);
+    handleCommentPost(req, res)
+      .then(async (handled) => {
+        if (handled) return;
+        const checked = await checkedRequestBody(req, res);
+        if (checked !== null) await pageCache.handle(checked, res);
       })
       .catch((error: unknown) => answerUnhandledError(req, res, error));
   });

@@ -1,5 +1,6 @@
-// Comment posting through the real HTTP path: signed-in sessions post the JavaScript-off form (a
-// multipart POST carrying the server action's hidden fields) and must be answered with a 303.
+// Comment posting through the real HTTP path: signed-in sessions post the JavaScript-off form (an
+// urlencoded POST to the form's action, lib/server/comment-post-endpoint.ts) and must be answered
+// with a 303.
 import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
@@ -16,6 +17,8 @@ export type PostingResult = {
   errors: number;
   rowsStored: number;
   distinctRowsStored: number;
+  // Server CPU spent while the posts ran (not while the sessions were prepared).
+  serverCpuMs: number;
 };
 
 const SESSION_COOKIE = "authjs.session-token";
@@ -25,16 +28,18 @@ function decodeEntities(value: string): string {
   return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-// The hidden fields React renders into the comment form for JavaScript-off posts.
-function commentFormFields(html: string): Record<string, string> {
+// Where the comment form posts without JavaScript, and its hidden fields.
+function commentForm(html: string): { action: string; fields: Record<string, string> } {
   const form = (html.match(/<form[\s\S]*?<\/form>/g) ?? []).find((candidate) => candidate.includes('name="body"'));
   if (!form) throw new Error("The signed-in article page has no comment form");
+  const action = /^<form[^>]*\saction="(\/[^"]*)"/.exec(form)?.[1];
+  if (!action) throw new Error("The comment form has no action path");
   const fields: Record<string, string> = {};
   for (const input of form.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
     const name = /name="([^"]*)"/.exec(input)?.[1];
     if (name) fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? "");
   }
-  return fields;
+  return { action: decodeEntities(action), fields };
 }
 
 function post(agent: http.Agent, url: string, body: string, headers: Record<string, string>): Promise<number> {
@@ -49,13 +54,6 @@ function post(agent: http.Agent, url: string, body: string, headers: Record<stri
   });
 }
 
-function multipart(fields: Record<string, string>, boundary: string): string {
-  return (
-    Object.entries(fields)
-      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join("") + `--${boundary}--\r\n`
-  );
-}
 
 export async function benchCommentPosting({
   baseUrl,
@@ -64,6 +62,8 @@ export async function benchCommentPosting({
   sessions,
   connections,
   durationSeconds,
+  serverCpuMs,
+  commentRateLimit,
 }: {
   baseUrl: string;
   databasePath: string;
@@ -71,6 +71,9 @@ export async function benchCommentPosting({
   sessions: number;
   connections: number;
   durationSeconds: number;
+  serverCpuMs: () => number;
+  // The server's COMMENT_RATE_LIMIT, reported as a changed setting.
+  commentRateLimit: string;
 }): Promise<PostingResult> {
   // The data layer reads DATABASE_PATH when it first opens the database.
   process.env.DATABASE_PATH = databasePath;
@@ -85,7 +88,10 @@ export async function benchCommentPosting({
   const articleId = article.id;
   // The 15-second flood rule would refuse all but one post per session; nothing else is relaxed.
   await updateSiteSettings({ commentFloodSeconds: 0 });
-  const settingsChanged = ["site setting commentFloodSeconds: 15 → 0 (in the bench's temporary database)"];
+  const settingsChanged = [
+    "site setting commentFloodSeconds: 15 → 0 (in the bench's temporary database)",
+    `environment COMMENT_RATE_LIMIT: 10 → ${commentRateLimit} per minute per address (all sessions post from 127.0.0.1)`,
+  ];
 
   const secret = fs.readFileSync(path.join(path.dirname(databasePath), "auth-secret"), "utf8").trim();
   const cookies: string[] = [];
@@ -117,8 +123,8 @@ export async function benchCommentPosting({
 
   const pageUrl = `${baseUrl}/articles/${articleSlug}`;
   const page = await fetch(pageUrl, { headers: { cookie: cookies[0] ?? "" } });
-  const formFields = commentFormFields(await page.text());
-  const boundary = "----benchboundary7MA4YWxkTrZu0gW";
+  const form = commentForm(await page.text());
+  const postUrl = new URL(form.action, baseUrl).href;
   const origin = new URL(baseUrl).origin;
   let sequence = 0;
 
@@ -128,19 +134,20 @@ export async function benchCommentPosting({
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   let errors = 0;
+  const cpuBefore = serverCpuMs();
   const deadline = performance.now() + durationSeconds * 1000;
   const startedAt = performance.now();
   const connection = async () => {
     while (performance.now() < deadline) {
       sequence += 1;
-      const body = multipart({ ...formFields, parentId: "", body: `${BODY_PREFIX} ${sequence} ${Date.now()}` }, boundary);
+      const body = new URLSearchParams({ ...form.fields, parentId: "", body: `${BODY_PREFIX} ${sequence} ${Date.now()}` }).toString();
       const cookie = cookies[sequence % cookies.length] ?? "";
       const sentAt = performance.now();
       try {
-        const status = await post(agent, pageUrl, body, {
+        const status = await post(agent, postUrl, body, {
           cookie,
           origin,
-          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "content-type": "application/x-www-form-urlencoded",
           accept: "text/html",
         });
         latencies.push(performance.now() - sentAt);
@@ -152,6 +159,7 @@ export async function benchCommentPosting({
   };
   await Promise.all(Array.from({ length: connections }, connection));
   const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  const cpuDuringPosts = serverCpuMs() - cpuBefore;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
@@ -170,5 +178,6 @@ export async function benchCommentPosting({
     errors,
     rowsStored: stored.rows,
     distinctRowsStored: stored.distinctBodies,
+    serverCpuMs: cpuDuringPosts,
   };
 }

@@ -4,26 +4,22 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { reportComment, type ReportCommentResult } from "@/db/queries/comment-reports";
-import { submitComment } from "@/db/queries/comment-submission";
 import { typedValues } from "@/lib/actions/action-state";
 import { userAction } from "@/lib/actions/action-wrappers";
 import { clientIpFrom } from "@/lib/client-ip";
 import { postCommentInput, reportCommentInput } from "@/lib/comments/comment-input";
-import { formatWait, recordAttempt } from "@/lib/rate-limits";
+import { postComment } from "@/lib/comments/post-comment";
 
-// "Leave a Reply": the moderation rules run in the data layer, in the transaction that stores the
-// comment. Success redirects to the comment's anchor, so a reload does not post it twice.
-export const postCommentAction = userAction(postCommentInput, async ({ articleId, parentId, body }, { user, formData }) => {
-  const values = { body: String(formData.get("body") ?? ""), parentId: parentId === null ? "" : String(parentId) };
-  // Per address, before the per-account moderation rules: one address cannot flood through many accounts.
-  const wait = await recordAttempt("commentIp", clientIpFrom(await headers()));
-  if (wait > 0) return { status: "error", message: `You are posting too fast. Try again in ${formatWait(wait)}.`, values };
-  const result = await submitComment({ articleId, authorId: user.id, parentId, body });
-  if (!result.ok) return { status: "error", message: result.message, values };
+// "Leave a Reply" with JavaScript on; without it the form posts to the endpoint in the custom
+// server (lib/server/comment-post-endpoint.ts). Both run lib/comments/post-comment.ts.
+export const postCommentAction = userAction(postCommentInput, async (input, { user, formData }) => {
+  const ip = clientIpFrom(await headers());
+  const answer = await postComment({ input, user, ip, typedBody: String(formData.get("body") ?? "") });
+  if (answer.status === "refused") return answer.state;
   // The target differs from the current page only by its hash, which alone would not make the
   // client router fetch the page again.
   refresh();
-  redirect(`/articles/${result.articleSlug}#comment-${result.commentId}`);
+  redirect(answer.location);
 });
 
 const reportRefusals: Record<Extract<ReportCommentResult, { ok: false }>["reason"], string> = {
