@@ -7,8 +7,10 @@ import { postCommentInput } from "../comments/comment-input";
 import { COMMENT_FORM_STATE_HEADER, commentPostPath, encodeCommentFormState } from "../comments/comment-form-state";
 import { postComment } from "../comments/post-comment";
 import { logUnhandledError } from "../error-log";
+import { MAX_REQUEST_BODY_BYTES } from "../request-body-limit";
 import { loginPathFor } from "../safe-redirect";
 import { resolveSiteTimeZone } from "../site-time-zone";
+import { readRequestBody } from "./replayed-request";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -41,16 +43,6 @@ function isSameOrigin(req: IncomingMessage, { siteOrigin, trustProxy }: { siteOr
   }
   const forwardedHost = trustProxy ? header(req, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   return originHost === (forwardedHost || header(req, "host"));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  // The body's size was checked against the site's limit before (lib/request-body-limit.ts).
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function answer(res: ServerResponse, status: number, headers: Record<string, string>, text = ""): void {
@@ -86,7 +78,15 @@ export function createCommentPostEndpoint({ render, siteOrigin, trustProxy }: { 
       answer(res, 415, { connection: "close" }, "Unsupported Media Type: post the comment form.\n");
       return true;
     }
-    const form = new URLSearchParams(await readBody(req));
+    let form: URLSearchParams;
+    try {
+      // The body's size was checked against the site's limit before (lib/request-body-limit.ts).
+      form = new URLSearchParams((await readRequestBody(req, MAX_REQUEST_BODY_BYTES)).toString("utf8"));
+    } catch {
+      // The client went away (or sent more than it announced): there is no one to answer.
+      res.destroy();
+      return true;
+    }
     try {
       const user = await userFromSessionCookie(header(req, "cookie"));
       // Signed out (or a cookie that does not decode): sign in and come back to the form.
