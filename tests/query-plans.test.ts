@@ -58,30 +58,28 @@ let tagId: number;
 let welcomeArticleId: number;
 let welcomePublishedAt: Date;
 
-// Records what drizzle really runs: it calls prepare(sql), then run/get/all (through raw()) with params.
+// Records every statement run on the connection, whenever it was prepared: drizzle's own (prepare,
+// then run/get/all through raw()) and those a hot path prepares once per connection and reuses.
 function captureQueries<T>(sqlite: SqliteConnection, action: () => Promise<T> | T): Promise<CapturedQuery[]> {
   const captured: CapturedQuery[] = [];
-  const originalPrepare = sqlite.prepare;
-  const wrapped = function (this: SqliteConnection, source: string) {
-    const statement = originalPrepare.call(sqlite, source);
-    for (const method of ["run", "get", "all", "iterate"] as const) {
-      const original = statement[method] as (...params: unknown[]) => unknown;
-      Object.defineProperty(statement, method, {
-        configurable: true,
-        value: (...params: unknown[]) => {
-          captured.push({ sql: source, params });
-          return original.apply(statement, params);
-        },
-      });
-    }
-    return statement;
-  };
-  sqlite.prepare = wrapped as SqliteConnection["prepare"];
+  type StatementMethod = (this: { database: SqliteConnection; source: string }, ...params: unknown[]) => unknown;
+  const prototype = Object.getPrototypeOf(sqlite.prepare("SELECT 1")) as Record<string, StatementMethod>;
+  const methods = ["run", "get", "all", "iterate"] as const;
+  const originals = methods.map((method) => prototype[method]!);
+  methods.forEach((method, index) => {
+    const original = originals[index]!;
+    prototype[method] = function (...params: unknown[]) {
+      if (this.database === sqlite) captured.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  });
   return Promise.resolve()
     .then(action)
     .then(() => captured)
     .finally(() => {
-      sqlite.prepare = originalPrepare;
+      methods.forEach((method, index) => {
+        prototype[method] = originals[index]!;
+      });
     });
 }
 
