@@ -70,7 +70,14 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // The hot path: a stored page is answered with headers and bytes built when it was stored (the
     // security headers of its render included, its policy carrying script hashes), before any
     // other per-request work.
-    if (pageCache.serveStoredPage(req, res)) return;
+    try {
+      if (pageCache.serveStoredPage(req, res)) return;
+    } catch (error) {
+      // The lookup reads the database (new invalidations); a failure there is answered as any other.
+      applySecurityHeaders(req, res, { https });
+      answerUnhandledError(req, res, error);
+      return;
+    }
     stampClientIp(req, config.trustProxy);
     // Only the comment endpoint sets it, for the page it renders with a refused comment's state.
     delete req.headers[COMMENT_FORM_STATE_HEADER];
