@@ -3,13 +3,12 @@
 import { useId, useRef, useState } from "react";
 import { ARTICLE_LIMITS } from "@/lib/articles/article-input";
 import type { EditorField, EditorValues } from "@/lib/articles/editor-values";
-import { ACCEPTED_IMAGE_TYPES, formatBytes, MAX_UPLOAD_BYTES, uploadMessages } from "@/lib/media/upload-limits";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/upload-limits";
 import { editorFieldId, EditorInput } from "./editor-fields";
+import { imageFileProblem, uploadImageFile } from "./upload-image";
 
 // An upload the author may choose as the cover; `label` is already written for people.
 export type CoverOption = { id: string; label: string; thumbnail: { width: number; height: number } };
-
-type UploadAnswer = { id: string; variants: { width: number; height: number }[] } | { error: string };
 
 type Props = {
   options: readonly CoverOption[];
@@ -35,17 +34,14 @@ export function CoverPicker({ options: initialOptions, values, onChange, errors,
   async function upload() {
     const file = fileRef.current?.files?.[0];
     if (!file) return setMessage({ tone: "error", text: "Choose an image file first." });
-    if (file.size > MAX_UPLOAD_BYTES) return setMessage({ tone: "error", text: `${uploadMessages.tooLarge} This one is ${formatBytes(file.size)}.` });
-    if (file.size === 0) return setMessage({ tone: "error", text: uploadMessages.empty });
+    const problem = imageFileProblem(file);
+    if (problem) return setMessage({ tone: "error", text: problem });
     setBusy(true);
     setMessage({ tone: "ok", text: "Uploading…" });
     try {
-      const response = await fetch("/api/uploads", { method: "POST", body: file, headers: { "content-type": file.type || "application/octet-stream" } });
-      const answer = (await response.json().catch(() => ({ error: response.status === 413 ? uploadMessages.tooLarge : "The upload failed. Please try again." }))) as UploadAnswer;
-      if (!response.ok || "error" in answer) {
-        setMessage({ tone: "error", text: "error" in answer ? answer.error : "The upload failed. Please try again." });
-        return;
-      }
+      const uploaded = await uploadImageFile(file);
+      if (!uploaded.ok) return setMessage({ tone: "error", text: uploaded.message });
+      const answer = uploaded.image;
       const thumbnail = answer.variants[0];
       const widest = answer.variants[answer.variants.length - 1];
       if (!thumbnail || !widest) return setMessage({ tone: "error", text: "The upload failed. Please try again." });

@@ -2,9 +2,8 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { imageMarkdown } from "@/lib/media/image-markdown";
-import { ACCEPTED_IMAGE_TYPES, formatBytes, MAX_UPLOAD_BYTES, uploadMessages } from "@/lib/media/upload-limits";
-
-type UploadAnswer = { id: string; variants: { width: number; height: number }[] } | { error: string };
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/media/upload-limits";
+import { imageFileProblem, uploadImageFile } from "./upload-image";
 
 // Uploads an image to /api/uploads and inserts it into the body with its alt text (or marked
 // decorative) and an optional caption. JavaScript only; nothing here is a field of the article
@@ -30,18 +29,14 @@ export function ImageInserter({ onInsert }: { onInsert: (markdown: string) => vo
     if (!decorative && alt.trim() === "") {
       return setMessage({ tone: "error", text: "Describe the image in the alt text box, or tick “Decorative” if it conveys nothing." });
     }
-    if (file.size > MAX_UPLOAD_BYTES) return setMessage({ tone: "error", text: `${uploadMessages.tooLarge} This one is ${formatBytes(file.size)}.` });
-    if (file.size === 0) return setMessage({ tone: "error", text: uploadMessages.empty });
+    const problem = imageFileProblem(file);
+    if (problem) return setMessage({ tone: "error", text: problem });
     setBusy(true);
     setMessage({ tone: "ok", text: "Uploading…" });
     try {
-      const response = await fetch("/api/uploads", { method: "POST", body: file, headers: { "content-type": file.type || "application/octet-stream" } });
-      const answer = (await response.json().catch(() => ({ error: response.status === 413 ? uploadMessages.tooLarge : "The upload failed. Please try again." }))) as UploadAnswer;
-      if (!response.ok || "error" in answer) {
-        setMessage({ tone: "error", text: "error" in answer ? answer.error : "The upload failed. Please try again." });
-        return;
-      }
-      onInsert(imageMarkdown({ media: answer, alt, caption, decorative }));
+      const uploaded = await uploadImageFile(file);
+      if (!uploaded.ok) return setMessage({ tone: "error", text: uploaded.message });
+      onInsert(imageMarkdown({ media: uploaded.image, alt, caption, decorative }));
       setMessage({ tone: "ok", text: "Image inserted into the body." });
       setAlt("");
       setCaption("");
