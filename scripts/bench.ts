@@ -15,6 +15,7 @@ import { isBuildCurrent, runNextBuild } from "./build-fingerprint";
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const port = Number(process.env.BENCH_PORT ?? 3310);
 const nginxPort = port + 1;
@@ -44,10 +45,18 @@ function printTable(rows: string[][]): void {
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd());
 }
 
-function summarise(results: LoadResult[]): LoadResult {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+// Throughput is the median of the rounds (as the issue measured it), latency the worst round's.
+function summarise(results: LoadResult[]): LoadResult & { meanRequestsPerSecond: number } {
   const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
   return {
-    requestsPerSecond: sum((result) => result.requestsPerSecond) / results.length,
+    requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
+    meanRequestsPerSecond: sum((result) => result.requestsPerSecond) / results.length,
     p50Ms: Math.max(...results.map((result) => result.p50Ms)),
     p99Ms: Math.max(...results.map((result) => result.p99Ms)),
     requests: sum((result) => result.requests),
@@ -101,7 +110,7 @@ try {
   const encoding = page.headers["content-encoding"] ?? null;
   const rawBody = page.body;
 
-  let oursSummary: LoadResult | undefined;
+  let oursSummary: ReturnType<typeof summarise> | undefined;
   if (parts.has("pages")) {
     if (haveNginx) {
       nginx = await startStaticNginx({
@@ -121,10 +130,19 @@ try {
       durationSeconds,
       headers: { "accept-encoding": acceptEncoding },
     });
-    const load = (url: string) => (useWrk ? Promise.resolve(runWrk(settings(url))) : runAutocannon(settings(url)));
+    const load = (url: string, seconds = durationSeconds) => {
+      const loadSettings = { ...settings(url), durationSeconds: seconds };
+      return useWrk ? Promise.resolve(runWrk(loadSettings)) : runAutocannon(loadSettings);
+    };
     const tool = useWrk ? `wrk -t${settings("").threads} -c${connections} -d${durationSeconds}s` : `autocannon -c ${connections} -d ${durationSeconds}`;
     console.log(`Page: ${pagePath} (${rawBody.length} bytes, Content-Encoding ${encoding ?? "none"})`);
-    console.log(`Load: ${tool}, Accept-Encoding "${acceptEncoding}", ${rounds} alternating rounds each`);
+    console.log(`Load: ${tool}, Accept-Encoding "${acceptEncoding}", ${rounds} alternating rounds each, after ${warmupSeconds} s of unmeasured load on each`);
+    // Both servers get the same warm-up: what the rounds measure is steady serving, not V8 still
+    // compiling the hot path (the first seconds of a fresh process are slower for that alone).
+    if (warmupSeconds > 0) {
+      await load(`${baseUrl}${pagePath}`, warmupSeconds);
+      if (nginx) await load(`http://127.0.0.1:${nginxPort}${pagePath}`, warmupSeconds);
+    }
 
     const ours: LoadResult[] = [];
     const ourCpu: number[] = [];
@@ -147,19 +165,27 @@ try {
     console.log("");
     printTable(roundRows);
 
-    const summaryRows: string[][] = [["server", "requests/s (mean)", "p50 (worst)", "p99 (worst)", "failed"]];
+    const summaryRows: string[][] = [["server", "requests/s (median)", "requests/s (mean)", "p50 (worst)", "p99 (worst)", "failed"]];
+    const summaryRow = (name: string, summary: ReturnType<typeof summarise>) => [
+      name,
+      summary.requestsPerSecond.toFixed(0),
+      summary.meanRequestsPerSecond.toFixed(0),
+      `${summary.p50Ms.toFixed(1)} ms`,
+      `${summary.p99Ms.toFixed(1)} ms`,
+      String(summary.failures),
+    ];
     oursSummary = summarise(ours);
-    summaryRows.push(["crosscurrents", oursSummary.requestsPerSecond.toFixed(0), `${oursSummary.p50Ms.toFixed(1)} ms`, `${oursSummary.p99Ms.toFixed(1)} ms`, String(oursSummary.failures)]);
+    summaryRows.push(summaryRow("crosscurrents", oursSummary));
     const theirsSummary = theirs.length > 0 ? summarise(theirs) : undefined;
-    if (theirsSummary) {
-      summaryRows.push(["nginx (static file)", theirsSummary.requestsPerSecond.toFixed(0), `${theirsSummary.p50Ms.toFixed(1)} ms`, `${theirsSummary.p99Ms.toFixed(1)} ms`, String(theirsSummary.failures)]);
-    }
+    if (theirsSummary) summaryRows.push(summaryRow("nginx (static file)", theirsSummary));
     console.log("");
     printTable(summaryRows);
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
     console.log(`server CPU per request: crosscurrents ${(mean(ourCpu) * 1000).toFixed(0)} µs${theirCpu.length ? `, nginx ${(mean(theirCpu) * 1000).toFixed(0)} µs` : ""} (all its processes, user + system)`);
     if (theirsSummary) {
-      console.log(`ratio (crosscurrents / nginx requests/s): ${(oursSummary.requestsPerSecond / theirsSummary.requestsPerSecond).toFixed(2)}`);
+      console.log(
+        `ratio (crosscurrents / nginx requests/s): ${(oursSummary.requestsPerSecond / theirsSummary.requestsPerSecond).toFixed(2)} of the medians, ${(oursSummary.meanRequestsPerSecond / theirsSummary.meanRequestsPerSecond).toFixed(2)} of the means`,
+      );
     }
   }
 

@@ -1,6 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildCachedPage, PageCacheStore, publicCacheControl, type CachedPage } from "@/lib/page-cache/page-cache-store";
+import { buildCachedPage, flatHeaderList, PageCacheStore, publicCacheControl, type CachedPage } from "@/lib/page-cache/page-cache-store";
+
+function headerObject(list: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) headers[list[i] as string] = list[i + 1] as string;
+  return headers;
+}
 
 function page(key: string, tags: string[], body = `<html><body>${key}</body></html>`): CachedPage {
   return buildCachedPage({
@@ -99,17 +105,29 @@ describe("buildCachedPage", () => {
     expect(publicCacheControl(0)).toBe("public, no-cache");
     expect(publicCacheControl(30)).toBe("public, max-age=0, s-maxage=30");
     const cdn = buildCachedPage({ key: "/", tags: ["site"], headers: {}, body: Buffer.from(html), cacheControl: publicCacheControl(30) });
-    expect(cdn.variants.gzip.hitHeaders["cache-control"]).toBe("public, max-age=0, s-maxage=30");
+    expect(headerObject(cdn.variants.gzip.hitHeaders)["cache-control"]).toBe("public, max-age=0, s-maxage=30");
   });
 
   it("builds the headers of a hit and of a 304 once, when the page is stored", () => {
     for (const variant of Object.values(built.variants)) {
-      expect(variant.hitHeaders).toEqual({ ...variant.headers, "x-page-cache": "HIT" });
-      expect(variant.notModifiedHeaders["content-length"]).toBeUndefined();
-      expect(variant.notModifiedHeaders["content-encoding"]).toBeUndefined();
-      expect(variant.notModifiedHeaders.etag).toBe(variant.headers.etag);
-      expect(variant.notModifiedHeaders["cache-control"]).toBe("public, no-cache");
+      expect(headerObject(variant.hitHeaders)).toEqual({ ...variant.headers, "x-page-cache": "HIT" });
+      const notModified = headerObject(variant.notModifiedHeaders);
+      expect(notModified["content-length"]).toBeUndefined();
+      expect(notModified["content-encoding"]).toBeUndefined();
+      expect(notModified.etag).toBe(variant.headers.etag);
+      expect(notModified["cache-control"]).toBe("public, no-cache");
     }
+  });
+
+  it("lists a header with several values once per value", () => {
+    expect(flatHeaderList({ link: ["<a>; rel=preload", "<b>; rel=preload"], "content-length": 3 })).toEqual([
+      "link",
+      "<a>; rel=preload",
+      "link",
+      "<b>; rel=preload",
+      "content-length",
+      "3",
+    ]);
   });
 
   it("varies on Accept-Encoding once, keeping Next's own Vary values", () => {

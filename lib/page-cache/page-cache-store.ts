@@ -6,13 +6,23 @@ import { policyForStoredPage } from "../content-security-policy";
 export type Encoding = "br" | "gzip" | "identity";
 
 // `headers` describe the stored page; `hitHeaders` and `notModifiedHeaders` are the exact header
-// sets a hit answers with, built once so that serving a hit allocates nothing.
+// lists a hit answers with, built once so that serving a hit allocates nothing. They are flat
+// [name, value, name, value, …] lists, which Node writes without walking an object's keys.
 type Variant = {
   body: Buffer;
   headers: OutgoingHttpHeaders;
-  hitHeaders: OutgoingHttpHeaders;
-  notModifiedHeaders: OutgoingHttpHeaders;
+  hitHeaders: string[];
+  notModifiedHeaders: string[];
 };
+
+export function flatHeaderList(headers: OutgoingHttpHeaders): string[] {
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) list.push(name, String(one));
+  }
+  return list;
+}
 
 // Browsers (and any shared cache) must revalidate with the ETag before reusing a page. An operator
 // with a CDN in front may let it keep pages for `cdnMaxAgeSeconds`, the only staleness allowed.
@@ -86,8 +96,8 @@ export function buildCachedPage({
     return {
       body: encoded,
       headers,
-      hitHeaders: { ...headers, "x-page-cache": "HIT" },
-      notModifiedHeaders: { ...notModified, "x-page-cache": "HIT" },
+      hitHeaders: flatHeaderList({ ...headers, "x-page-cache": "HIT" }),
+      notModifiedHeaders: flatHeaderList({ ...notModified, "x-page-cache": "HIT" }),
     };
   };
   const gzip = gzipSync(body, { level: 9 });

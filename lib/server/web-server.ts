@@ -19,6 +19,7 @@ import { answerUnhandledError } from "../unhandled-error-response";
 import { checkedRequestBody } from "./request-body-check";
 import { createCommentPostEndpoint } from "./comment-post-endpoint";
 import { RequestLog } from "./request-log";
+import { createQuietAsyncContext } from "./quiet-async-context";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -37,6 +38,9 @@ export type WebServer = { server: http.Server; close(): Promise<void> };
 export async function startWebServer(config: AppConfig): Promise<WebServer> {
   // Every process that opens the database is registered, so `npm run restore` refuses while any lives.
   registerRunningServer(config.databasePath);
+  // Before Next loads: stored-page hits then run without Node 20's async-context hook whenever no
+  // render has run for a while (lib/server/quiet-async-context.ts).
+  const asyncContext = createQuietAsyncContext({ quietMs: 1000 });
   // The watcher's own connection; Next's bundled pages open theirs lazily through db/client.ts.
   const sqlite = openSqlite(config.databasePath);
   const db = drizzleFor(sqlite);
@@ -89,13 +93,14 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
     // Any other body Next would decode as a server action is read and checked first
     // (lib/server/request-body-check.ts); Next then reads a replay of it.
     applyStatusPageCode(req, res);
-    handleCommentPost(req, res)
+    const handled = handleCommentPost(req, res)
       .then(async (handled) => {
         if (handled) return;
         const checked = await checkedRequestBody(req, res);
         if (checked !== null) await pageCache.handle(checked, res);
       })
       .catch((error: unknown) => answerUnhandledError(req, res, error));
+    asyncContext.track(handled, new Promise((resolve) => res.once("close", resolve)));
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
