@@ -73,7 +73,8 @@ export function inWriteTransaction<T>(work: (tx: Transaction) => T, db: Db = get
 const BUSY_TIMEOUT_MS = 5000;
 
 function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+  // Extended codes too (SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, …): each means "ask again".
+  return error instanceof Database.SqliteError && (error.code.startsWith("SQLITE_BUSY") || error.code.startsWith("SQLITE_LOCKED"));
 }
 
 // As inWriteTransaction, for a hot write path in a serving process (posting a comment).
@@ -141,8 +142,12 @@ function runBatch(db: Db, batch: QueuedWrite[]): void {
   try {
     lockStatements(db).commit.run();
   } catch (error) {
-    if (db.$client.inTransaction) lockStatements(db).rollback.run();
     for (const { write } of done) write.reject(error);
+    try {
+      if (db.$client.inTransaction) lockStatements(db).rollback.run();
+    } catch {
+      // The writers have the commit's error; SQLite has usually rolled back already when a commit fails.
+    }
     return;
   }
   for (const { write, value } of done) write.resolve(value);

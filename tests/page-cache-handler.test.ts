@@ -70,6 +70,12 @@ async function stubRender(req: http.IncomingMessage, res: http.ServerResponse): 
     sendHtml(res, `<html><body><h1>${article?.title ?? "missing"}</h1></body></html>`);
     return;
   }
+  if (path === "/articles/two-link-headers") {
+    recordCacheTags(cacheTags.site);
+    res.setHeader("link", ["</a.css>; rel=preload; as=style", "</b.css>; rel=preload; as=style"]);
+    sendHtml(res, "<html><body>two links</body></html>");
+    return;
+  }
   if (path === "/articles/sets-a-cookie") {
     recordCacheTags(cacheTags.site);
     res.setHeader("set-cookie", "flash=hello; Path=/; HttpOnly");
@@ -156,8 +162,11 @@ beforeAll(async () => {
   });
   server = http.createServer((req, res) => {
     requestsReceived += 1;
-    // As lib/server/web-server.ts does: stored pages first, synchronously.
-    if (serveStoredPage(req, res)) return;
+    // As lib/server/web-server.ts does: stored pages first, synchronously. A request marked
+    // x-test-preset goes to handle() with a header already set, as the server's own headers are
+    // when a page is stored between the fast lookup and handle().
+    if (req.headers["x-test-preset"]) res.setHeader("x-content-type-options", "nosniff");
+    else if (serveStoredPage(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));
@@ -247,6 +256,18 @@ describe("hits and misses", () => {
     await request("/authors/owen");
     const response = await request("/authors/owen", { headers: { "accept-encoding": "br;q=0, gzip" } });
     expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("keeps every value of a repeated header on a hit, whether or not headers were set before it", async () => {
+    const links = ["</a.css>; rel=preload; as=style", "</b.css>; rel=preload; as=style"].join(", ");
+    expect((await request("/articles/two-link-headers")).headers.link).toBe(links);
+    const fast = await request("/articles/two-link-headers");
+    const preset = await request("/articles/two-link-headers", { headers: { "x-test-preset": "1" } });
+    for (const hit of [fast, preset]) {
+      expect(hit.headers["x-page-cache"]).toBe("HIT");
+      expect(hit.headers.link).toBe(links);
+    }
+    expect(preset.headers["x-content-type-options"]).toBe("nosniff");
   });
 
   it("answers HEAD from the cache without a body", async () => {

@@ -128,6 +128,15 @@ describe("pageCacheKeyFor: requests that bypass the cache", () => {
   it("an absurdly long URL", () => {
     expect(pageCacheKeyFor(get(`/?page=2&x=${"a".repeat(3000)}`))).toBeNull();
   });
+
+  it("a URL seen before, when this request is signed in or from Next's router (the URL's key is remembered, not the verdict)", () => {
+    const url = "/articles/remembered-key?utm_source=x";
+    expect(pageCacheKeyFor(get(url))).toBe("/articles/remembered-key");
+    expect(pageCacheKeyFor({ method: "GET", url, headers: { cookie: "authjs.session-token=x" } })).toBeNull();
+    expect(pageCacheKeyFor({ method: "GET", url, headers: { rsc: "1" } })).toBeNull();
+    expect(pageCacheKeyFor({ method: "POST", url, headers: {} })).toBeNull();
+    expect(pageCacheKeyFor(get(url))).toBe("/articles/remembered-key");
+  });
 });
 
 describe("hasSessionCookie", () => {

@@ -19,7 +19,7 @@ describe("createQuietAsyncContext", () => {
 
     let finish!: () => void;
     const request = new Promise<void>((resolve) => (finish = resolve));
-    context.track(request, Promise.resolve());
+    context.track({ settled: request, closed: Promise.resolve(), abandoned: new Promise(() => undefined) });
     await sleep(60);
     // Still running: a render in flight keeps its context.
     expect(context.running).toBe(1);
@@ -39,7 +39,7 @@ describe("createQuietAsyncContext", () => {
     const context = createQuietAsyncContext({ quietMs: 10 });
     const storage = new AsyncLocalStorage<string>();
     storage.run("first", () => undefined);
-    context.track(Promise.resolve(), Promise.resolve());
+    context.track({ settled: Promise.resolve(), closed: Promise.resolve(), abandoned: new Promise(() => undefined) });
     await sleep(40);
     expect(isEnabled(storage)).toBe(false);
 
@@ -51,12 +51,30 @@ describe("createQuietAsyncContext", () => {
     expect(seen).toBe("second");
   });
 
+  it("stops counting a request whose connection is gone, though its handler never finishes", async () => {
+    const context = createQuietAsyncContext({ quietMs: 10 });
+    const storage = new AsyncLocalStorage<string>();
+    storage.run("render", () => undefined);
+    let abandon!: () => void;
+    context.track({
+      settled: new Promise(() => undefined),
+      closed: new Promise(() => undefined),
+      abandoned: new Promise<void>((resolve) => (abandon = resolve)),
+    });
+    await sleep(40);
+    expect(isEnabled(storage)).toBe(true);
+    abandon();
+    await sleep(40);
+    expect(context.running).toBe(0);
+    expect(isEnabled(storage)).toBe(false);
+  });
+
   it("waits for the response to close as well as for the handler", async () => {
     const context = createQuietAsyncContext({ quietMs: 10 });
     const storage = new AsyncLocalStorage<string>();
     storage.run("render", () => undefined);
     let close!: () => void;
-    context.track(Promise.resolve(), new Promise<void>((resolve) => (close = resolve)));
+    context.track({ settled: Promise.resolve(), closed: new Promise<void>((resolve) => (close = resolve)), abandoned: new Promise(() => undefined) });
     await sleep(40);
     expect(context.running).toBe(1);
     expect(isEnabled(storage)).toBe(true);

@@ -24,9 +24,27 @@ export function pageCacheKeyFor(request: PageRequest): string | null {
   const cookie = request.headers.cookie;
   if (hasSessionCookie(Array.isArray(cookie) ? cookie.join(";") : cookie)) return null;
   if (nextInternalHeaders.some((name) => request.headers[name] !== undefined)) return null;
+  return pageCacheKeyForUrl(request.url);
+}
 
-  const queryStart = request.url.indexOf("?");
-  const pathname = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
+// The rest depends on the URL alone, and readers request a small set of URLs over and over: each
+// is matched against the routes once (this runs before every stored-page hit).
+const keysByUrl = new Map<string, string | null>();
+const MAX_REMEMBERED_URLS = 4096;
+
+function pageCacheKeyForUrl(url: string): string | null {
+  let key = keysByUrl.get(url);
+  if (key === undefined) {
+    key = normalisedPageKey(url);
+    if (keysByUrl.size >= MAX_REMEMBERED_URLS) keysByUrl.clear();
+    keysByUrl.set(url, key);
+  }
+  return key;
+}
+
+function normalisedPageKey(url: string): string | null {
+  const queryStart = url.indexOf("?");
+  const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   // Search-engine files take no query and read only tagged data.
   if (seoFilePaths.has(pathname) || articleSocialImage.test(pathname)) return pathname;
   // Every reader page renders the same for all anonymous visitors, so all of them are cacheable.
@@ -34,7 +52,7 @@ export function pageCacheKeyFor(request: PageRequest): string | null {
   if (!route || route.slug === "") return null;
   if (queryStart === -1) return pathname;
 
-  const query = new URLSearchParams(request.url.slice(queryStart + 1));
+  const query = new URLSearchParams(url.slice(queryStart + 1));
   if (query.has("_rsc")) return null;
   const kept = new URLSearchParams();
   for (const name of route.queryParams) {

@@ -25,15 +25,30 @@ export type PageCacheObserver = {
   uncached(req: IncomingMessage, res: ServerResponse): void;
 };
 
+// Node writes a flat header list as it is, repeated names included, unless headers were already
+// set on the response (a hit answered after the server's own headers, in handle()): then it sets
+// each pair in turn and a repeated name keeps only its last value, so the list is grouped first.
+function headersFor(res: ServerResponse, list: string[]): OutgoingHttpHeaders | string[] {
+  if (res.getHeaderNames().length === 0) return list;
+  const fields: Record<string, string | string[]> = {};
+  for (let i = 0; i < list.length; i += 2) {
+    const name = list[i] as string;
+    const value = list[i + 1] as string;
+    const earlier = fields[name];
+    fields[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+  }
+  return fields;
+}
+
 function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage): 200 | 304 {
   const variant = page.variants[preferredEncoding(req.headers["accept-encoding"])];
   const ifNoneMatch = req.headers["if-none-match"];
   if (ifNoneMatch && ifNoneMatch.includes(page.etagBase)) {
-    res.writeHead(304, variant.notModifiedHeaders);
+    res.writeHead(304, headersFor(res, variant.notModifiedHeaders));
     res.end();
     return 304;
   }
-  res.writeHead(200, variant.hitHeaders);
+  res.writeHead(200, headersFor(res, variant.hitHeaders));
   res.end(req.method === "HEAD" ? undefined : variant.body);
   return 200;
 }

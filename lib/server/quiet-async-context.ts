@@ -33,42 +33,46 @@ function trackInstances(): void {
 }
 
 export type QuietAsyncContext = {
-  // Marks a request that may render as running until `settled` settles and the response closes.
-  track(settled: Promise<unknown>, closed: Promise<unknown>): void;
+  // Marks a request that may render as running until `settled` settles and `closed` resolves, or
+  // until `abandoned` resolves (its connection is gone: a response queued behind another on a
+  // pipelined connection never closes, nor does its handler finish).
+  track(request: { settled: Promise<unknown>; closed: Promise<unknown>; abandoned: Promise<unknown> }): void;
   readonly running: number;
   readonly hookDisabledTimes: number;
 };
 
+// One count per process, as the instances it disables are the process's.
+let running = 0;
+let hookDisabledTimes = 0;
+let lastEndedAt = 0;
+let timer: NodeJS.Timeout | undefined;
+
+function disableWhenQuiet(quietMs: number): void {
+  timer = undefined;
+  if (running > 0) return;
+  const quietFor = Date.now() - lastEndedAt;
+  if (quietFor < quietMs) {
+    timer = setTimeout(disableWhenQuiet, quietMs - quietFor, quietMs).unref();
+    return;
+  }
+  let disabled = false;
+  for (const instance of usedInstances) {
+    disabled ||= (instance as unknown as { enabled?: boolean }).enabled !== false;
+    instance.disable();
+  }
+  if (disabled) hookDisabledTimes += 1;
+}
+
 export function createQuietAsyncContext({ quietMs }: { quietMs: number }): QuietAsyncContext {
   trackInstances();
-  let running = 0;
-  let hookDisabledTimes = 0;
-  let lastEndedAt = 0;
-  let timer: NodeJS.Timeout | undefined;
-
-  const disableWhenQuiet = () => {
-    timer = undefined;
-    if (running > 0) return;
-    const quietFor = Date.now() - lastEndedAt;
-    if (quietFor < quietMs) {
-      timer = setTimeout(disableWhenQuiet, quietMs - quietFor).unref();
-      return;
-    }
-    let disabled = false;
-    for (const instance of usedInstances) {
-      disabled ||= (instance as unknown as { enabled?: boolean }).enabled !== false;
-      instance.disable();
-    }
-    if (disabled) hookDisabledTimes += 1;
-  };
-
   return {
-    track(settled, closed) {
+    track({ settled, closed, abandoned }) {
       running += 1;
-      void Promise.allSettled([settled, closed]).then(() => {
+      const finished = Promise.allSettled([settled, closed]);
+      void Promise.race([finished, abandoned]).then(() => {
         running -= 1;
         lastEndedAt = Date.now();
-        if (running === 0 && timer === undefined) timer = setTimeout(disableWhenQuiet, quietMs).unref();
+        if (running === 0 && timer === undefined) timer = setTimeout(disableWhenQuiet, quietMs, quietMs).unref();
       });
     },
     get running() {

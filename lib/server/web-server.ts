@@ -100,7 +100,17 @@ export async function startWebServer(config: AppConfig): Promise<WebServer> {
         if (checked !== null) await pageCache.handle(checked, res);
       })
       .catch((error: unknown) => answerUnhandledError(req, res, error));
-    asyncContext.track(handled, new Promise((resolve) => res.once("close", resolve)));
+    const socket = req.socket;
+    asyncContext.track({
+      settled: handled,
+      closed: new Promise((resolve) => res.once("close", resolve)),
+      // Removed once the request ends: a keep-alive socket serves many requests.
+      abandoned: new Promise<void>((resolve) => {
+        const onClose = () => resolve();
+        socket.once("close", onClose);
+        res.once("close", () => socket.off("close", onClose));
+      }),
+    });
   });
   // Node closes an idle keep-alive connection after 5 s by default; a client (or a reverse proxy's
   // upstream pool) that reuses it at that moment gets a reset. Idle connections live longer than
