@@ -16,7 +16,8 @@ import { uniqueSuffix } from "./support/test-data";
 
 // An article's cover (JavaScript on: uploaded in place with fetch). Publishing without alt text
 // is refused and keeps what was typed; once described, readers get it above the body as the
-// page's eager, high-priority image with WebP srcset, and the social image is drawn from it.
+// page's eager, high-priority image with WebP srcset, the social image is drawn from it, and
+// listings show it as a thumbnail.
 
 test.use({ extraHTTPHeaders: async ({}, use) => use(ipHeaders()) });
 
@@ -87,6 +88,16 @@ test("a cover without alt text is refused on publish; described, it heads the ar
     expect(blueChannel).toBeGreaterThan(150);
     expect(red).toBeLessThan(80);
     expect(green).toBeLessThan(110);
+
+    // Listings show the cover as a decorative thumbnail beside the summary (the title says it all).
+    await readerPage.goto(`/authors/${author.slug}`);
+    const summary = readerPage.locator("article.article-summary").filter({ hasText: typed.Title });
+    const thumbnail = summary.locator("img.article-summary-cover");
+    await expect(thumbnail).toHaveAttribute("alt", "");
+    await expect(thumbnail).toHaveAttribute("width", "480");
+    await expect(thumbnail).toHaveAttribute("height", "240");
+    await expect(thumbnail).toHaveAttribute("srcset", `/media/${stored.coverMediaId}-480.webp 480w, /media/${stored.coverMediaId}-960.webp 960w`);
+    expect(await thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await reader.close();
 
     // The media list names the use, and offers no Delete for an upload that is a cover.

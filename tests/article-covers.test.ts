@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLatestCacheInvalidationId, listCacheInvalidationsAfter } from "@/db/cache-invalidation";
 import { autosaveArticle, getArticleForEditor, restoreArticleRevision, saveArticleFromEditor, type EditorCommand } from "@/db/queries/article-editor";
 import { listArticleRevisions } from "@/db/queries/article-revisions";
-import { getPublishedArticleBySlug } from "@/db/queries/articles";
+import { getPublishedArticleBySlug, listPublishedArticlesByAuthor } from "@/db/queries/articles";
 import { createUser, getSessionUserById, type SessionUser } from "@/db/queries/auth-users";
 import { deleteUnusedMedia, listCoverChoices, listMediaWithUsage, recordMedia } from "@/db/queries/media";
 import { getUserIdBySlug } from "@/db/queries/users";
@@ -138,7 +138,23 @@ describe("saving a cover", () => {
     expect(row(id)).toMatchObject({ status: "published", coverDecorative: true, coverAlt: "" });
   });
 
-  it("changing a published article's cover invalidates exactly its pages' tags", async () => {
+  it("lists a published article with its cover's variants for the thumbnail, and one without a cover with none", async () => {
+    const cover = await upload(owen);
+    const withCover = await save(owen, null, fields({ coverMediaId: cover, coverAlt: "A quay" }), { kind: "publish" });
+    const without = await save(owen, null, fields(), { kind: "publish" });
+    const listed = (await listPublishedArticlesByAuthor({ authorId: owen.id, page: 1, perPage: 100 })).items;
+    expect(listed.find((article) => article.id === withCover)?.cover).toEqual({
+      mediaId: cover,
+      variants: [
+        { width: 480, height: 240, bytes: 10 },
+        { width: 960, height: 480, bytes: 20 },
+        { width: 1600, height: 800, bytes: 30 },
+      ],
+    });
+    expect(listed.find((article) => article.id === without)?.cover).toBeNull();
+  });
+
+    it("changing a published article's cover invalidates exactly its pages' tags", async () => {
     const input = fields({ coverMediaId: await upload(owen), coverAlt: "First" });
     const id = await save(owen, null, input, { kind: "publish" });
     const before = getLatestCacheInvalidationId(temp.db);

@@ -6,7 +6,9 @@ import { renameTag } from "@/db/queries/tag-admin";
 import { getTagBySlug } from "@/db/queries/tags";
 import { FEED_ARTICLE_LIMIT } from "@/db/queries/feeds";
 import { getUserIdBySlug } from "@/db/queries/users";
-import { publications, tags, users } from "@/db/schema";
+import { recordMedia } from "@/db/queries/media";
+import { articles, publications, tags, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { collectCacheTags } from "@/lib/cache-tags";
 import { feedContentTypes, type FeedFormat } from "@/lib/feeds/feed-formats";
 import { renderArticleFeed, renderCommentsFeed, type ArticleFeedKind } from "@/lib/feeds/site-feeds";
@@ -222,7 +224,59 @@ describe("author, tag and publication feeds", () => {
     expect(json.items[0]?.content_html).not.toContain("<script");
   });
 
-  it("has no feed for an unknown author, tag or publication", async () => {
+  it("carries an article's cover in every format, its alt text and caption escaped", async () => {
+    const coverAuthor = temp.db
+      .insert(users)
+      .values({ email: "cover-feeds@example.test", slug: "cover-feeds-author", displayName: "Cover Author", role: "author" })
+      .returning({ id: users.id })
+      .get();
+    const mediaId = "f".repeat(24);
+    await recordMedia({
+      id: mediaId,
+      ownerId: coverAuthor.id,
+      width: 2000,
+      height: 1000,
+      sourceFormat: "jpeg",
+      sourceBytes: 1,
+      variants: [
+        { width: 480, height: 240, bytes: 1 },
+        { width: 1600, height: 800, bytes: 1 },
+      ],
+    });
+    const articleId = await createArticle({
+      slug: "article-with-cover",
+      title: "With a cover",
+      body: "Words.",
+      status: "published",
+      publishedAt: new Date("2001-01-01T00:00:00Z"),
+      authorId: coverAuthor.id,
+    });
+    temp.db.update(articles).set({ coverMediaId: mediaId, coverAlt: HOSTILE, coverCaption: HOSTILE }).where(eq(articles.id, articleId)).run();
+    const imageUrl = `${SITE_URL}/media/${mediaId}-1600.webp`;
+
+    const item = rssItems(await feed("author", "rss", "cover-feeds-author")).items[0] as Item;
+    const mediaContent = item["media:content"] as Item;
+    expect(mediaContent).toMatchObject({ "@url": imageUrl, "@medium": "image", "@type": "image/webp", "@width": "1600", "@height": "800" });
+    expect(textOf(mediaContent["media:description"])).toBe(HOSTILE_CLEAN);
+    const content = String(item["content:encoded"]);
+    expect(content.startsWith(`<figure><img src="${imageUrl}" alt="Fish &amp; chips &lt;script&gt;`)).toBe(true);
+    expect(content).not.toContain("<script");
+    expect(content).toContain("<figcaption>Fish &amp; chips");
+
+    const entry = atomEntries(await feed("author", "atom", "cover-feeds-author")).entries[0] as Item;
+    expect(asArray(entry.link as Item | Item[])).toContainEqual({ "@rel": "enclosure", "@type": "image/webp", "@href": imageUrl });
+
+    const json = JSON.parse(await feed("author", "json", "cover-feeds-author")) as { items: { image?: string; content_html: string }[] };
+    expect(json.items[0]?.image).toBe(imageUrl);
+    expect(json.items[0]?.content_html).toContain(`<img src="${imageUrl}"`);
+
+    // Without a cover there is no image at all.
+    const plain = rssItems(await feed("author", "rss", "feeds-author")).items[0] as Item;
+    expect(plain["media:content"]).toBeUndefined();
+    expect(String(plain["content:encoded"])).not.toContain("<figure>");
+  });
+
+    it("has no feed for an unknown author, tag or publication", async () => {
     expect(await renderArticleFeed("author", "rss", "nobody-here")).toBeNull();
     expect(await renderArticleFeed("tag", "atom", "nobody-here")).toBeNull();
     expect(await renderArticleFeed("publication", "json", "nobody-here")).toBeNull();

@@ -20,6 +20,8 @@ export type ArticleSummary = {
   // cached, so a stored count (and its backfill) would buy nothing.
   readingMinutes: number;
   author: { id: number; slug: string; displayName: string };
+  // The cover's variants for a listing thumbnail (narrowest first); null without a cover.
+  cover: { mediaId: string; variants: { width: number; height: number }[] } | null;
 };
 
 export type PublishedArticle = {
@@ -135,6 +137,8 @@ const summaryColumns = {
   body: articles.body,
   commentCount: approvedCommentCount,
   author: { id: users.id, slug: users.slug, displayName: users.displayName },
+  coverMediaId: articles.coverMediaId,
+  coverVariants: media.variants,
 };
 
 // One listing shape for every page that lists articles: the home page, an author's, a
@@ -162,6 +166,7 @@ async function listVisibleArticles({
     .select(summaryColumns)
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
     .where(where)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(perPage)
@@ -172,10 +177,11 @@ async function listVisibleArticles({
     listingTag,
     ...rows.flatMap((row) => [cacheTags.article(row.id), cacheTags.author(row.author.id)]),
   );
-  const items = rows.map(({ body, ...row }) => ({
+  const items = rows.map(({ body, coverMediaId, coverVariants, ...row }) => ({
     ...row,
     publishedAt: row.publishedAt ?? new Date(0),
     readingMinutes: readingMinutes(body),
+    cover: coverMediaId !== null && coverVariants && coverVariants.length > 0 ? { mediaId: coverMediaId, variants: coverVariants } : null,
   }));
   return { items, page, total, pageCount: countPages(total, perPage) };
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { cacheTags, recordCacheTags } from "../../lib/cache-tags";
 import { currentTime } from "../../lib/clock";
 import { getDb } from "../client";
-import { articles, articleTags, comments, tags, users } from "../schema";
+import { articles, articleTags, comments, media, tags, users } from "../schema";
 import { isVisibleToReaders } from "./article-visibility";
 
 export type FeedArticle = {
@@ -15,6 +15,8 @@ export type FeedArticle = {
   updatedAt: Date;
   author: { id: number; slug: string; displayName: string };
   tags: { id: number; slug: string; name: string }[];
+  // The cover's widest variant, its alt text ("" when decorative) and caption; null without one.
+  cover: { mediaId: string; width: number; height: number; alt: string; caption: string } | null;
 };
 
 // Which articles a feed lists: the whole site's, or one author's, publication's or tag's.
@@ -71,9 +73,15 @@ export async function listFeedArticles({
       publishedAt: articles.publishedAt,
       updatedAt: articles.updatedAt,
       author: { id: users.id, slug: users.slug, displayName: users.displayName },
+      coverMediaId: articles.coverMediaId,
+      coverVariants: media.variants,
+      coverAlt: articles.coverAlt,
+      coverDecorative: articles.coverDecorative,
+      coverCaption: articles.coverCaption,
     })
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
     .where(and(isVisibleToReaders(now), where))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
@@ -100,11 +108,18 @@ export async function listFeedArticles({
     ...rows.flatMap((row) => [cacheTags.article(row.id), cacheTags.author(row.author.id)]),
     ...new Set(tagRows.map((tag) => cacheTags.tag(tag.id))),
   );
-  return rows.map((row) => ({
-    ...row,
-    publishedAt: row.publishedAt ?? new Date(0),
-    tags: tagRows.filter((tag) => tag.articleId === row.id).map(({ articleId: _articleId, ...tag }) => tag),
-  }));
+  return rows.map(({ coverMediaId, coverVariants, coverAlt, coverDecorative, coverCaption, ...row }) => {
+    const widest = coverVariants?.[coverVariants.length - 1];
+    return {
+      ...row,
+      publishedAt: row.publishedAt ?? new Date(0),
+      tags: tagRows.filter((tag) => tag.articleId === row.id).map(({ articleId: _articleId, ...tag }) => tag),
+      cover:
+        coverMediaId !== null && widest
+          ? { mediaId: coverMediaId, width: widest.width, height: widest.height, alt: coverDecorative ? "" : coverAlt, caption: coverCaption }
+          : null,
+    };
+  });
 }
 
 export type FeedComment = {

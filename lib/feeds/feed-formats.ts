@@ -33,7 +33,11 @@ export type FeedEntry = {
   authorName: string | null;
   authorUrl: string | null;
   categories: string[];
+  // The article's cover (absolute URL of a WebP image), already shown at the top of contentHtml.
+  image?: { url: string; width: number; height: number; alt: string } | null;
 };
+
+const IMAGE_TYPE = "image/webp";
 
 // Characters XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
 const invalidXmlChars = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -71,6 +75,13 @@ function element(name: string, value: string, attributes = ""): string {
   return `<${name}${attributes}>${escapeXml(value)}</${name}>`;
 }
 
+// Media RSS, which feed readers use for an item's picture (RSS's own enclosure needs a byte length
+// and means a download).
+function rssMediaContent(image: NonNullable<FeedEntry["image"]>): string {
+  const attributes = `url="${escapeXml(image.url)}" medium="image" type="${IMAGE_TYPE}" width="${image.width}" height="${image.height}"`;
+  return image.alt ? `<media:content ${attributes}>${element("media:description", image.alt, ' type="plain"')}</media:content>` : `<media:content ${attributes}/>`;
+}
+
 export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): string {
   const items = entries.map((entry) =>
     [
@@ -81,6 +92,7 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
       element("pubDate", rfc822(entry.published)),
       ...(entry.authorName === null ? [] : [element("dc:creator", entry.authorName)]),
       ...entry.categories.map((category) => element("category", category)),
+      ...(entry.image ? [rssMediaContent(entry.image)] : []),
       element("description", entry.summary),
       ...(entry.contentHtml ? [element("content:encoded", entry.contentHtml)] : []),
       "</item>",
@@ -88,7 +100,7 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     "<channel>",
     element("title", channel.title),
     element("link", channel.pageUrl),
@@ -114,6 +126,7 @@ export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]):
       `<link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
       `<author>${element("name", entry.authorName ?? "Deleted user")}${entry.authorUrl ? element("uri", entry.authorUrl) : ""}</author>`,
       ...entry.categories.map((category) => `<category term="${escapeXml(category)}"/>`),
+      ...(entry.image ? [`<link rel="enclosure" type="${IMAGE_TYPE}" href="${escapeXml(entry.image.url)}"/>`] : []),
       ...(entry.summary ? [element("summary", entry.summary, ' type="text"')] : []),
       element("content", entry.contentHtml, ' type="html"'),
       "</entry>",
@@ -154,6 +167,7 @@ export function renderJsonFeed(channel: FeedChannel, entries: readonly FeedEntry
         ? {}
         : { authors: [{ name: entry.authorName, ...(entry.authorUrl ? { url: entry.authorUrl } : {}) }] }),
       ...(entry.categories.length > 0 ? { tags: entry.categories } : {}),
+      ...(entry.image ? { image: entry.image.url } : {}),
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

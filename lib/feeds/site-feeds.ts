@@ -6,7 +6,9 @@ import { getTagBySlug } from "../../db/queries/tags";
 import { currentTime } from "../clock";
 import { getConfig } from "../config";
 import { renderMarkdownToHtml } from "../markdown";
+import { mediaUrl } from "../media/media-files";
 import {
+  escapeHtml,
   feedContentTypes,
   feedFiles,
   plainTextToHtml,
@@ -37,12 +39,23 @@ function latest(dates: readonly Date[], fallback: Date): Date {
   return dates.length === 0 ? fallback : new Date(Math.max(...dates.map((date) => date.getTime())));
 }
 
+// The cover heads the entry's content, as it heads the article page; alt text and caption are the
+// author's plain text, escaped.
+function coverHtml(image: NonNullable<FeedEntry["image"]>, caption: string): string {
+  const img = `<img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}" width="${image.width}" height="${image.height}">`;
+  return `<figure>${img}${caption.trim() ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ""}</figure>\n`;
+}
+
 function articleEntry(article: FeedArticle): FeedEntry {
+  const image = article.cover
+    ? { url: absoluteUrl(mediaUrl(article.cover.mediaId, article.cover.width)), width: article.cover.width, height: article.cover.height, alt: article.cover.alt }
+    : null;
   return {
     url: absoluteUrl(`/articles/${article.slug}`),
     title: article.title,
     summary: article.excerpt,
-    contentHtml: renderMarkdownToHtml(article.body, { origin: getConfig().siteUrl }),
+    contentHtml: (image ? coverHtml(image, article.cover?.caption ?? "") : "") + renderMarkdownToHtml(article.body, { origin: getConfig().siteUrl }),
+    image,
     published: article.publishedAt,
     // A scheduled article may have been saved before its publication time.
     updated: latest([article.publishedAt, article.updatedAt], article.publishedAt),
