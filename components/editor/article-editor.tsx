@@ -116,6 +116,11 @@ export function ArticleEditor({ article, initialValues, savedMessage, tagNames, 
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
+      // React resets a form after its action. Controlled text fields come back with their values
+      // (React keeps their default in step), but a controlled checkbox or select falls back to the
+      // state the server rendered (an unticked "Comments open" came back ticked) until the next
+      // render writes it again: render at once.
+      onReset={() => setValues((current) => ({ ...current }))}
       onBlur={autosave.left}
       className="stacked-form article-editor"
       noValidate
