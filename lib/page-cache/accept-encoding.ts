@@ -1,7 +1,5 @@
 import type { Encoding } from "./page-cache-store";
-
-const choices = new Map<string, Encoding>();
-const MAX_REMEMBERED = 256;
+import { remembered } from "./remembered";
 
 function parsePreferredEncoding(header: string): Encoding {
   const quality = new Map<string, number>();
@@ -18,13 +16,8 @@ function parsePreferredEncoding(header: string): Encoding {
 }
 
 // Browsers send a handful of distinct Accept-Encoding values, so each is parsed once.
+const rememberedEncoding = remembered(parsePreferredEncoding, 256);
+
 export function preferredEncoding(header: string | string[] | undefined): Encoding {
-  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
-  let choice = choices.get(value);
-  if (choice === undefined) {
-    choice = parsePreferredEncoding(value);
-    if (choices.size >= MAX_REMEMBERED) choices.clear();
-    choices.set(value, choice);
-  }
-  return choice;
+  return rememberedEncoding(Array.isArray(header) ? header.join(",") : (header ?? ""));
 }

@@ -1,5 +1,6 @@
 import { matchReaderRoute } from "../reader-routes";
 import { hasSessionCookie } from "../session-cookie";
+import { remembered } from "./remembered";
 
 // Requests made by Next's client router for RSC payloads, prefetches and server actions.
 const nextInternalHeaders = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"] as const;
@@ -29,18 +30,7 @@ export function pageCacheKeyFor(request: PageRequest): string | null {
 
 // The rest depends on the URL alone, and readers request a small set of URLs over and over: each
 // is matched against the routes once (this runs before every stored-page hit).
-const keysByUrl = new Map<string, string | null>();
-const MAX_REMEMBERED_URLS = 4096;
-
-function pageCacheKeyForUrl(url: string): string | null {
-  let key = keysByUrl.get(url);
-  if (key === undefined) {
-    key = normalisedPageKey(url);
-    if (keysByUrl.size >= MAX_REMEMBERED_URLS) keysByUrl.clear();
-    keysByUrl.set(url, key);
-  }
-  return key;
-}
+const pageCacheKeyForUrl = remembered((url) => normalisedPageKey(url), 4096);
 
 function normalisedPageKey(url: string): string | null {
   const queryStart = url.indexOf("?");
