@@ -18,7 +18,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // The failure-context reporter prints, after the summary, what each failed test's page showed.
+  reporter: [["list"], ...(process.env.CI ? [] : [["html", { open: "never" }] as const]), ["./e2e/support/failure-context-reporter.ts"]],
   use: {
     baseURL: E2E_BASE_URL,
     // Recording a trace costs every test CPU (snapshots, screenshots) even when it passes and the
