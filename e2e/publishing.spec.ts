@@ -6,6 +6,7 @@ import { postServerActionForm, serverActionFormFields } from "./support/form-rep
 import { freePort } from "./support/free-port";
 import { primeCache } from "./support/http";
 import {
+  articleIdsTitled,
   autosaveStatus,
   createOldPublishedArticle,
   editorButton,
@@ -120,14 +121,18 @@ test("leaving the editor with unsaved changes asks first", async ({ page }) => {
   const author = await createTestUser({ role: "author" });
   await signInThroughForm(page, author, { callbackUrl: NEW_ARTICLE_PATH });
   await editorReady(page);
-  await editorField(page, "Title").fill(`Not saved yet ${uniqueSuffix()}`);
+  const title = `Not saved yet ${uniqueSuffix()}`;
+  await editorField(page, "Title").fill(title);
   const asked = page.waitForEvent("dialog");
   const clicked = page.getByRole("main").getByRole("link", { name: "← Dashboard" }).click();
   const dialog = await asked;
   expect(dialog.message()).toBe("You have unsaved changes. Leave this page anyway?");
   await dialog.dismiss();
   await clicked;
-  expect(new URL(page.url()).pathname).toBe(NEW_ARTICLE_PATH);
+  // Still in the editor, with the title. Leaving the title field asked autosave to save it, so the
+  // address may already be the new draft's.
+  expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/articles\/(new|\d+\/edit)$/);
+  await expect(editorField(page, "Title")).toHaveValue(title);
   await waitForAutosave(page);
 });
 
@@ -157,6 +162,29 @@ test("scheduling needs a future time in the site's time zone, and a scheduled ar
   await editorReady(page);
   await pressAndWaitForSaved(page, "Unpublish", "unpublished");
   expect(storedArticle(articleId ?? 0)).toMatchObject({ status: "draft", publishedAt: null });
+});
+
+test("a button pressed while the first autosave is creating the article acts on that article", async ({ page }) => {
+  const author = await createTestUser({ role: "author" });
+  await signInThroughForm(page, author, { callbackUrl: NEW_ARTICLE_PATH });
+  await editorReady(page);
+  // The first autosave's request is held back, so Schedule is pressed while it is on its way.
+  let heldBack = false;
+  await page.route(NEW_ARTICLE_PATH, async (route) => {
+    if (route.request().method() === "POST" && !heldBack) {
+      heldBack = true;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+    await route.continue();
+  });
+  const title = `Scheduled while saving ${uniqueSuffix()}`;
+  await fillEditor(page, { Title: title, "Body (Markdown)": "Pressed during the first save." });
+  await editorField(page, "Publish at").fill("2999-07-01T08:00");
+  await expect(autosaveStatus(page)).toHaveText("Saving…");
+  const articleId = await pressAndWaitForSaved(page, "Schedule", "scheduled");
+  expect(heldBack).toBe(true);
+  expect(articleIdsTitled(title)).toEqual([articleId]);
+  expect(storedArticle(articleId ?? 0)).toMatchObject({ status: "scheduled", publishedAt: new Date("2999-07-01T08:00:00Z") });
 });
 
 test.describe("who may write", () => {

@@ -87,14 +87,20 @@ export function ArticleEditor({ article, initialValues, savedMessage, tagNames, 
     const creating = autosave.pendingCreation();
     if (creating) {
       // The first autosave is creating this article: wait for its id, then send again, so the
-      // button acts on that article instead of creating a second one.
+      // button acts on that article instead of creating a second one. Autosave keeps still
+      // meanwhile (a second save would only delay the button), and the button is found again by
+      // its intent, as a render in between may have replaced the element that was pressed.
       event.preventDefault();
+      autosave.pause();
+      const intent = submitter instanceof HTMLButtonElement ? submitter.value : null;
       void creating.then(() => {
         const form = formRef.current;
+        if (!form) return;
         const id = autosave.currentArticleId();
-        const field = form?.elements.namedItem("articleId");
+        const field = form.elements.namedItem("articleId");
         if (field instanceof HTMLInputElement && id !== null) field.value = String(id);
-        form?.requestSubmit(submitter instanceof HTMLElement ? submitter : undefined);
+        const button = [...form.querySelectorAll<HTMLButtonElement>('button[name="intent"]')].find((each) => each.value === intent);
+        form.requestSubmit(button);
       });
       return;
     }

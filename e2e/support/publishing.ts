@@ -82,6 +82,10 @@ export function storedArticleBySlug(slug: string): StoredArticle | undefined {
   return getDb().select().from(articles).where(eq(articles.slug, slug)).get();
 }
 
+export function articleIdsTitled(title: string): number[] {
+  return getDb().select({ id: articles.id }).from(articles).where(eq(articles.title, title)).all().map((row) => row.id);
+}
+
 export function hasPendingCopy(articleId: number): boolean {
   return getDb().select().from(articleAutosaves).where(eq(articleAutosaves.articleId, articleId)).get() !== undefined;
 }
