@@ -187,6 +187,31 @@ test("a button pressed while the first autosave is creating the article acts on 
   expect(storedArticle(articleId ?? 0)).toMatchObject({ status: "scheduled", publishedAt: new Date("2999-07-01T08:00:00Z") });
 });
 
+test("a save answered with a full page load is not held up by the leave warning", async ({ page }) => {
+  const author = await createTestUser({ role: "author" });
+  await signInThroughForm(page, author, { callbackUrl: NEW_ARTICLE_PATH });
+  await editorReady(page);
+  await fillEditor(page, { Title: `Loaded in full ${uniqueSuffix()}`, "Body (Markdown)": "Saved, then redirected." });
+  await waitForAutosave(page);
+  const articleId = Number(/\/dashboard\/articles\/(\d+)\/edit/.exec(page.url())?.[1]);
+  // The save reaches the server; its answer is replaced by the one Next gives when a redirect
+  // carries no page data, which makes the router load the next page in full (and so fire
+  // beforeunload) instead of navigating in place.
+  await page.route(editPath(articleId), async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const answer = await route.fetch();
+    const redirect = answer.headers()["x-action-redirect"];
+    await route.fulfill({ status: 200, headers: { "content-type": "text/plain", "x-action-redirect": redirect ?? "" }, body: "" });
+  });
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => dialogs.push(dialog.type()));
+  const title = `Loaded in full, renamed ${uniqueSuffix()}`;
+  await editorField(page, "Title").fill(title);
+  expect(await pressAndWaitForSaved(page, "Save draft", "draft")).toBe(articleId);
+  expect(dialogs).toEqual([]);
+  expect(storedArticle(articleId)).toMatchObject({ title });
+});
+
 test.describe("who may write", () => {
   test("readers get 403 at the dashboard and the editor; authors at someone else's article; unknown articles are 404", async ({ browser }) => {
     const reader = await signedInRequest(browser, await createTestUser());

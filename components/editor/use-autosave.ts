@@ -125,7 +125,9 @@ export function useAutosave({
     paused.current = false;
   }, []);
 
-  const hasUnsavedChanges = useCallback(() => changeVersion.current !== savedVersion.current, []);
+  // While the form is on its way to the server, so are its changes: the redirect that answers it
+  // (which Next may make a full page load) must not ask whether to leave them behind.
+  const hasUnsavedChanges = useCallback(() => !paused.current && changeVersion.current !== savedVersion.current, []);
   const pendingCreation = useCallback(() => (articleId.current === null ? inFlight.current : null), []);
   const currentArticleId = useCallback(() => articleId.current, []);
 
