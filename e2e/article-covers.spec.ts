@@ -77,7 +77,7 @@ test("a cover without alt text is refused on publish; described, it heads the ar
     await expect(figure.locator("figcaption")).toHaveText(`Caption ${suffix}`);
 
     const ogImage = (await readerPage.locator('meta[property="og:image"]').getAttribute("content")) ?? "";
-    expect(ogImage).toContain(`/articles/${stored.slug}/opengraph-image`);
+    expect(ogImage).toContain(`/articles/${stored.slug}/social-image.png?v=`);
     expect(await readerPage.locator('meta[name="twitter:image"]').getAttribute("content")).toBe(ogImage);
     const social = await reader.request.get(ogImage);
     expect(social.status()).toBe(200);

@@ -148,7 +148,7 @@ test("malformed paths, invalid percent-encoding and traversal attempts get a cle
     "/authors/%C3%28",
     "/publications/%C3%28",
     "/articles/%C3%28/comments.xml",
-    "/articles/%C3%28/opengraph-image",
+    "/articles/%C3%28/social-image.png",
     "/comments/%C3%28/edit",
     "/dashboard/articles/%C3%28/edit",
     "/%C3%28",

@@ -113,8 +113,10 @@ test("the seed article has a canonical URL, OpenGraph and Twitter tags and NewsA
   expect(metaContent(html, "article:author")).toEqual([`${E2E_BASE_URL}/authors/owen`]);
   expect(metaContent(html, "twitter:card")).toEqual(["summary_large_image"]);
   const ogImage = metaContent(html, "og:image")[0] ?? "";
-  expect(ogImage.startsWith(`${articleUrl}/opengraph-image`)).toBe(true);
+  expect(ogImage).toMatch(new RegExp(`^${articleUrl}/social-image\\.png\\?v=[A-Za-z0-9_-]{12}$`));
   expect(metaContent(html, "twitter:image")).toEqual([ogImage]);
+  expect(metaContent(html, "og:image:width")).toEqual(["1200"]);
+  expect(metaContent(html, "og:image:height")).toEqual(["630"]);
 
   const blocks = jsonLdBlocks(html);
   expect(blocks).toHaveLength(1);
@@ -128,6 +130,8 @@ test("the seed article has a canonical URL, OpenGraph and Twitter tags and NewsA
   expect(data.author).toMatchObject({ "@type": "Person", name: "Owen", url: `${E2E_BASE_URL}/authors/owen` });
   expect(data.publisher).toMatchObject({ "@type": "Organization", name: "Crosscurrents", url: E2E_BASE_URL });
   expect(data.mainEntityOfPage).toMatchObject({ "@id": articleUrl });
+  // Search engines are pointed at the same image as link previews.
+  expect(data.image).toEqual([ogImage]);
 
   // The social image is drawn on request, then kept by the page cache.
   const image = await primeCache(request, ogImage.replace(E2E_BASE_URL, ""));

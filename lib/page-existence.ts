@@ -84,6 +84,7 @@ export async function readerPageExists(route: ReaderRouteMatch, query: URLSearch
     case "tag-feed":
       return (await getTagBySlug({ slug })) !== null;
     case "comments-feed":
+    case "article-social-image":
       return publishedArticleExists({ slug });
   }
 }
@@ -138,6 +139,7 @@ const redirectKinds = {
   "tag-feed": "tag",
   "publication-feed": "publication",
   "comments-feed": "article",
+  "article-social-image": "article",
 } as const;
 const routePrefixes = { article: "/articles/", tag: "/tags/", publication: "/publications/" } as const;
 
@@ -150,7 +152,8 @@ export async function renamedPageLocation(url: string): Promise<string | null> {
   const kind = redirectKinds[route.kind as keyof typeof redirectKinds];
   const current = await findSlugRedirect({ kind, slug: route.slug });
   if (current === null || current === route.slug) return null;
-  // What follows the slug in the path: "" for the page itself, "/feed.xml" and the like for its feeds.
+  // What follows the slug in the path: "" for the page itself, "/feed.xml" and the like for its feeds
+  // and images.
   const rest = pathname.slice(routePrefixes[kind].length + route.slug.length);
   return `${routePrefixes[kind]}${current}${rest}${queryStart === -1 ? "" : url.slice(queryStart)}`;
 }

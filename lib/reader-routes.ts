@@ -11,6 +11,7 @@ export type ReaderRouteKind =
   | "publication-feed"
   | "tag-feed"
   | "comments-feed"
+  | "article-social-image"
   | "tag-index"
   | "archive-index"
   | "archive-year"
@@ -49,6 +50,9 @@ const readerRoutes: readonly ReaderRoute[] = [
   { kind: "publication-feed", pattern: /^\/publications\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
   { kind: "tag-feed", pattern: /^\/tags\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)$/, queryParams: [] },
   { kind: "comments-feed", pattern: /^\/articles\/([^/]+)\/comments\.xml$/, queryParams: [] },
+  // The article's social image; its version query only names the image for caches outside the
+  // site, so it is left out of the page-cache key (the image is the same for every version).
+  { kind: "article-social-image", pattern: /^\/articles\/([^/]+)\/social-image\.png$/, queryParams: [] },
   // Indexes: every tag with its article count; the archive by month and year.
   { kind: "tag-index", pattern: /^\/tags$/, queryParams: [] },
   { kind: "archive-index", pattern: /^\/archive$/, queryParams: [] },

@@ -36,6 +36,7 @@ describe("reader page existence", () => {
     "/archive/2021",
     "/archive/2021/08",
     "/archive/2021/08?page=1",
+    "/articles/us-and-china-hold-high-level-diplomatic-talks-to-build-dialogue-and-ease-tensions/social-image.png?v=anything",
   ])("%s exists", async (url) => {
     expect(await exists(url)).toBe(true);
   });
@@ -63,6 +64,7 @@ describe("reader page existence", () => {
     "/archive/2021/01",
     "/archive/2021/08?page=2",
     "/archive/2021/08?page=x",
+    "/articles/no-such-article/social-image.png",
   ])("%s does not exist", async (url) => {
     expect(await exists(url)).toBe(false);
   });
@@ -81,6 +83,9 @@ describe("reader page existence", () => {
     expect(await exists("/articles/existence-draft")).toBe(false);
     expect(await exists("/articles/existence-future")).toBe(false);
     expect(await exists("/articles/existence-live")).toBe(true);
+    expect(await exists("/articles/existence-draft/social-image.png")).toBe(false);
+    expect(await exists("/articles/existence-future/social-image.png")).toBe(false);
+    expect(await exists("/articles/existence-live/social-image.png")).toBe(true);
   });
 
   it("does not treat other paths as reader routes", () => {

@@ -1,4 +1,5 @@
 import type { PublishedArticle } from "@/db/queries/articles";
+import { articleSocialImagePath } from "@/lib/seo/article-social-image";
 
 // JSON.stringify leaves "<", ">", "&" and the JavaScript line separators as they are; escaped as
 // \u sequences (still the same JSON strings) a title such as "</script>" cannot end the script.
@@ -30,7 +31,8 @@ export function articleJsonLd({
     dateModified: (article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt).toISOString(),
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    image: [`${url}/opengraph-image`],
+    // The same versioned URL as og:image.
+    image: [`${siteUrl}${articleSocialImagePath(article, siteName)}`],
     author: { "@type": "Person", name: article.author.displayName, url: `${siteUrl}/authors/${article.author.slug}` },
     publisher: { "@type": "Organization", name: siteName, url: siteUrl },
     keywords: article.tags.length > 0 ? article.tags.map((tag) => tag.name) : undefined,

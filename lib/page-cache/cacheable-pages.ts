@@ -7,9 +7,6 @@ const nextInternalHeaders = ["rsc", "next-router-prefetch", "next-router-state-t
 
 // app/sitemap.ts and app/robots.ts: the same for everyone, kept until what they list changes.
 const seoFilePaths = new Set(["/sitemap.xml", "/robots.txt"]);
-// An article's generated social image; Next adds a suffix and a version query to its URL (the
-// image ignores the query).
-const articleSocialImage = /^\/articles\/[a-z0-9][a-z0-9-]{0,199}\/opengraph-image(?:-[a-z0-9]{1,16})?$/;
 
 export type PageRequest = {
   method?: string | undefined;
@@ -36,7 +33,7 @@ function normalisedPageKey(url: string): string | null {
   const queryStart = url.indexOf("?");
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
   // Search-engine files take no query and read only tagged data.
-  if (seoFilePaths.has(pathname) || articleSocialImage.test(pathname)) return pathname;
+  if (seoFilePaths.has(pathname)) return pathname;
   // Every reader page renders the same for all anonymous visitors, so all of them are cacheable.
   const route = matchReaderRoute(pathname);
   if (!route || route.slug === "") return null;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SOCIAL_IMAGE_SIZE } from "./article-social-image";
 
 // OpenGraph and Twitter card tags for a reader page. Next replaces (does not merge) a parent's
 // openGraph and twitter objects, so every page builds both here. Relative URLs are made absolute
@@ -14,9 +15,12 @@ export function socialMetadata({
   description: string;
   path: string;
   siteName: string;
-  article?: { publishedTime: Date; modifiedTime: Date; authorUrl: string; tags: readonly string[] };
+  // An article's social image: its path (with its version, lib/seo/article-social-image.ts) and
+  // alt text (what the card says).
+  article?: { publishedTime: Date; modifiedTime: Date; authorUrl: string; tags: readonly string[]; image: { path: string; alt: string } };
 }): Pick<Metadata, "openGraph" | "twitter"> {
   const common = { title, description, url: path, siteName, locale: "en_US" };
+  const images = article ? [{ url: article.image.path, ...SOCIAL_IMAGE_SIZE, alt: article.image.alt, type: "image/png" }] : undefined;
   return {
     openGraph: article
       ? {
@@ -26,8 +30,9 @@ export function socialMetadata({
           modifiedTime: article.modifiedTime.toISOString(),
           authors: [article.authorUrl],
           tags: [...article.tags],
+          images,
         }
       : { ...common, type: "website" },
-    twitter: { card: article ? "summary_large_image" : "summary", title, description },
+    twitter: { card: article ? "summary_large_image" : "summary", title, description, images },
   };
 }

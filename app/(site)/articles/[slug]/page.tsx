@@ -18,6 +18,7 @@ import { getConfig } from "@/lib/config";
 import { renderMarkdown } from "@/lib/markdown";
 import { readingTimeLabel } from "@/lib/reading-time";
 import type { SearchParams } from "@/lib/route-params";
+import { articleSocialImagePath } from "@/lib/seo/article-social-image";
 import { socialMetadata } from "@/lib/seo/social-metadata";
 
 type Params = Promise<{ slug: string }>;
@@ -56,6 +57,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
         modifiedTime: article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt,
         authorUrl: `${getConfig().siteUrl}/authors/${article.author.slug}`,
         tags: article.tags.map((tag) => tag.name),
+        image: { path: articleSocialImagePath(article, settings.siteTitle), alt: `${article.title}, by ${article.author.displayName}` },
       },
     }),
   };

@@ -2,30 +2,29 @@ import { ImageResponse } from "next/og";
 import { connection } from "next/server";
 import { getPublishedArticleBySlug } from "@/db/queries/articles";
 import { getSiteSettings } from "@/db/queries/site-settings";
-
-// The article's social image (og:image), drawn per request: never at build, when there is no
-// database. Next adds the og:image tags to the article page itself. With a cover, the cover fills
-// the card and the same text sits on a dark band over its lower part.
-export const alt = "The article's title, author and site name";
-export const size = { width: 1200, height: 630 };
-export const contentType = "image/png";
+import { SOCIAL_IMAGE_SIZE as size } from "@/lib/seo/article-social-image";
 
 function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
-export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+// The article's social image (og:image, twitter:image and the JSON-LD image), drawn per request:
+// never at build, when there is no database. The article page links it with a version query that
+// changes whenever what is drawn changes, so link-preview caches fetch it again; the image itself
+// ignores the query. With a cover, the cover fills the card and the same text sits on a dark band
+// over its lower part.
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   await connection();
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const settings = await getSiteSettings();
-  // Imported here, not at the top: the article page loads this module for `alt` and `size`, and
-  // must not wait for sharp to load before it can send its <head>.
+  // Imported here, not at the top: sharp loads only once an image is drawn.
   const cover = article.cover ? await (await import("@/lib/media/social-cover")).socialCoverDataUrl(article.cover, size) : null;
   if (cover) {
     return new ImageResponse(
       (
         <div style={{ width: "100%", height: "100%", display: "flex", position: "relative", backgroundColor: "#1c1b19" }}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- drawn by ImageResponse, where only a plain <img> exists */}
           <img src={cover} width={size.width} height={size.height} alt="" style={{ position: "absolute", top: 0, left: 0 }} />
           <div
             style={{
