@@ -31,11 +31,15 @@ export async function spawnServer({
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
-    try {
-      const response = await fetch(`${baseUrl}/`);
-      if (response.status < 500) break;
-    } catch {
-      // not listening yet
+    // Started means "Serving …" is printed, once every process listens: with WEB_CONCURRENCY above
+    // 1 the first worker answers before the others are ready (and before that line is printed).
+    if (output.includes("Serving ")) {
+      try {
+        const response = await fetch(`${baseUrl}/`);
+        if (response.status < 500) break;
+      } catch {
+        // not answering yet
+      }
     }
     if (Date.now() > deadline) throw new Error(`Server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
